@@ -1,0 +1,23 @@
+// ANSI styling for text output; every function returns its input unchanged when colour is off.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace memlayout::report {
+
+class Palette {
+public:
+  explicit Palette(bool enabled) : enabled_(enabled) {}
+  std::string heading(std::string_view text) const { return wrap("1", text); }
+  std::string dim(std::string_view text) const { return wrap("2", text); }
+  std::string name(std::string_view text) const { return wrap("36", text); }
+  // Permissions by their risk: writable yellow, executable green, writable and executable red.
+  std::string permissions(std::string_view rwx, std::string_view text) const;
+
+private:
+  std::string wrap(std::string_view code, std::string_view text) const;
+  bool enabled_;
+};
+
+} // namespace memlayout::report
