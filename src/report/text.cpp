@@ -3,6 +3,27 @@
 #include "report/text_elf.h"
 
 namespace memlayout::report {
+namespace {
+
+// Padded columns leave spaces at line ends; they only make diffs and goldens noisy.
+std::string trimLineEnds(const std::string &text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    std::size_t stop = end == std::string::npos ? text.size() : end;
+    std::size_t last = stop;
+    while (last > start && text[last - 1] == ' ') --last;
+    out.append(text, start, last - start);
+    if (end == std::string::npos) break;
+    out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+} // namespace
 
 std::string renderText(const Report &report, bool color) {
   const Palette palette(color);
@@ -17,7 +38,7 @@ std::string renderText(const Report &report, bool color) {
   if (report.header) add(textHeader(binary, palette));
   if (report.segments) add(textSegments(binary, palette));
   if (report.sections) add(textSections(binary, palette));
-  return out;
+  return trimLineEnds(out);
 }
 
 } // namespace memlayout::report
