@@ -92,15 +92,20 @@ std::optional<model::DebugLink> readDebugLink(const ELFFile<ELFT> &file, llvm::A
   return std::nullopt;
 }
 
-template <class ELFT> bool hasPieFlag(const ELFFile<ELFT> &file) {
+// A DYN file is a PIE when it says so (DF_1_PIE); failing that, when it asks for an interpreter and has
+// no soname. libc.so.6 has both an interpreter and a soname: it is a library that can also be run.
+template <class ELFT> bool isPositionIndependentExecutable(const ELFFile<ELFT> &file, bool hasInterpreter) {
   auto entries = file.dynamicEntries();
   if (!entries) {
     llvm::consumeError(entries.takeError());
-    return false;
+    return hasInterpreter;
   }
-  for (const auto &dyn : *entries)
+  bool soname = false;
+  for (const auto &dyn : *entries) {
     if (dyn.d_tag == ELF::DT_FLAGS_1 && (dyn.getVal() & ELF::DF_1_PIE)) return true;
-  return false;
+    if (dyn.d_tag == ELF::DT_SONAME) soname = true;
+  }
+  return hasInterpreter && !soname;
 }
 
 } // namespace
@@ -141,7 +146,9 @@ template <class ELFT> model::ElfHeader readHeader(const ELFFile<ELFT> &file) {
   case ELF::ET_EXEC: out.typeDescription = "executable"; break;
   case ELF::ET_CORE: out.typeDescription = "core dump"; break;
   case ELF::ET_DYN:
-    out.typeDescription = (hasPieFlag(file) || out.interpreter) ? "position-independent executable" : "shared library";
+    out.typeDescription = isPositionIndependentExecutable(file, out.interpreter.has_value())
+                              ? "position-independent executable"
+                              : "shared library";
     break;
   default: out.typeDescription = "unknown file type"; break;
   }
