@@ -73,7 +73,12 @@ function(memlayout_add_sample)
     set(command "${arg_PROGRAM}" -O0 -g ${arg_DWARF_FLAGS} "-fdebug-prefix-map=${ML_SAMPLES_ROOT}=."
       ${kind_flags} ${arg_FLAGS} -o "${output}" "${arg_SOURCE}")
   endif()
-  if(arg_DWARF_ENV)
+  if(arg_COMPILER STREQUAL "rustc")
+    # Make's jobserver fds are not passed to custom commands; without this rustc warns it cannot
+    # connect to them.
+    set(command "${CMAKE_COMMAND}" -E env --unset=MAKEFLAGS --unset=MFLAGS --unset=CARGO_MAKEFLAGS
+      ${arg_DWARF_ENV} ${command})
+  elseif(arg_DWARF_ENV)
     set(command "${CMAKE_COMMAND}" -E env ${arg_DWARF_ENV} ${command})
   endif()
 

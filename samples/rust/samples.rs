@@ -1,8 +1,8 @@
 // Rust sample: the tutorial layouts, niche and repr cases, smart pointers, closures and a future.
 //
 // Every type is used (a static, a local handed to `keep`, or a function argument) so rustc emits
-// its DWARF. Builds with rustc 1.63 (Debian bookworm) as well as current releases: no
-// `std::hint::black_box` (1.66), no `Waker::noop` (1.85), no `pin!` (1.68).
+// its DWARF. Avoids what is newer than rustc 1.63 (Debian bookworm): no `std::hint::black_box`
+// (1.66), no `Waker::noop` (1.85), no `pin!` (1.68).
 #![allow(dead_code)]
 
 use std::cell::Cell;
@@ -64,7 +64,8 @@ pub enum Message {
 
 // --- Niche cases --------------------------------------------------------------------------
 
-/// Tag-less: B and C live in the invalid values of the bool in A; 8 bytes.
+/// 8 bytes with a 1-byte tag or with B and C in the bool's invalid values; rustc 1.95 picks the
+/// tag, which leaves the larger niche (print-type-sizes: discriminant 1 byte, A.1 at 1, A.0 at 4).
 pub enum E {
     A(u32, bool),
     B,
