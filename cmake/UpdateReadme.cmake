@@ -2,6 +2,7 @@
 # A block is:   <!-- output: ARGS -->  ```text … ```  <!-- end output -->
 # ARGS are memlayout's arguments, run from the build directory, so sample paths read samples/NAME.
 # Usage: cmake -DMEMLAYOUT=… -DBUILD_DIR=… -DREADME=… -P UpdateReadme.cmake
+cmake_policy(VERSION 3.25)
 foreach(var MEMLAYOUT BUILD_DIR README)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "UpdateReadme.cmake needs -D${var}=…")

@@ -58,6 +58,14 @@ std::string sectionNames(const model::Binary &binary, const std::vector<unsigned
   return out;
 }
 
+// The memory-only tail is usually .bss, but linkers add others (lld's .relro_padding, .tbss, .lbss).
+std::string zeroFilledNames(const model::Binary &binary, const model::Segment &segment) {
+  std::string names;
+  for (unsigned index : segment.sections)
+    if (binary.sections[index].type == "NOBITS") names += (names.empty() ? "" : " ") + binary.sections[index].name;
+  return names.empty() ? "bss" : names;
+}
+
 } // namespace
 
 std::string textHeader(const model::Binary &binary, const Palette &palette) {
@@ -88,8 +96,8 @@ std::string textLoadBlocks(const model::Binary &binary, const Palette &palette, 
     std::string range = fmt::format("{}-{}", hex(s->vaddr, digits), hex(s->vaddr + s->memsz, digits));
     std::string sizes = humanSize(s->memsz);
     if (s->memsz > s->filesz)
-      sizes += fmt::format(" = {} from the file + {} zero-filled (bss)", humanSize(s->filesz),
-                           humanSize(s->memsz - s->filesz));
+      sizes += fmt::format(" = {} from the file + {} zero-filled ({})", humanSize(s->filesz),
+                           humanSize(s->memsz - s->filesz), zeroFilledNames(binary, *s));
     out += fmt::format("  {}  {}  {}  {}\n", palette.heading(fmt::format("LOAD #{:<2}", s->index)),
                        palette.permissions(s->flags, s->flags), range, sizes);
     out += palette.dim(fmt::format("            file offset {} +{}, align {}", hex(s->offset), hex(s->filesz),

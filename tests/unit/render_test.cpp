@@ -109,7 +109,7 @@ TEST(RenderText, ShowsBssAsMemoryOnlyTail) {
   report.binary = &binary;
   report.segments = true;
   std::string text = renderText(report, false);
-  EXPECT_NE(text.find("256.0 KiB zero-filled (bss)"), std::string::npos) << text;
+  EXPECT_NE(text.find("256.0 KiB zero-filled (.bss)"), std::string::npos) << text;
   EXPECT_NE(text.find("memory only"), std::string::npos);
   EXPECT_NE(text.find("Address space"), std::string::npos);
   EXPECT_EQ(text.find("\x1b["), std::string::npos); // no colour unless asked
