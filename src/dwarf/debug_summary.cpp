@@ -63,6 +63,11 @@ llvm::Expected<model::DebugInfo> readDebugSummary(const llvm::object::ObjectFile
     }
   }
   if (!info.present) return info;
+  if (info.compression == "zlib (.zdebug)") {
+    // LLVM dropped the pre-standard zlib-gnu format; say so rather than guess.
+    info.problem = "legacy .zdebug compression is not supported; convert with 'objcopy --decompress-debug-sections'";
+    return info;
+  }
 
   std::string firstError;
   auto collect = [&firstError](llvm::Error error) {

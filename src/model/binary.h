@@ -26,6 +26,7 @@ struct DebugInfo {
   std::uint64_t units = 0;       // compile units in .debug_info
   std::vector<std::string> languages; // "C", "C++", "Rust", ... from the compile units, most units first
   bool typeUnits = false;        // .debug_types or DW_UT_type units present
+  std::string problem;           // why units could not be read, when present but unreadable
 };
 
 struct ElfHeader {

@@ -13,8 +13,8 @@ Json debugInfoJson(const std::optional<model::DebugInfo> &info) {
   if (!info || !info->present) return nullptr;
   Json j;
   j["format"] = info->format;
-  j["version"] = info->version;
-  j["versions"] = Json::array({info->minVersion, info->maxVersion});
+  j["version"] = info->version != 0 ? Json(info->version) : Json(nullptr);
+  j["versions"] = info->version != 0 ? Json::array({info->minVersion, info->maxVersion}) : Json::array();
   j["compressed"] = !info->compression.empty();
   j["compression"] = info->compression.empty() ? Json(nullptr) : Json(info->compression);
   j["size"] = info->infoSize;
@@ -22,6 +22,7 @@ Json debugInfoJson(const std::optional<model::DebugInfo> &info) {
   j["units"] = info->units;
   j["type_units"] = info->typeUnits;
   j["languages"] = info->languages;
+  j["problem"] = info->problem.empty() ? Json(nullptr) : Json(info->problem);
   return j;
 }
 

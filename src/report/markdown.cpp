@@ -35,8 +35,9 @@ std::string headerMarkdown(const model::Binary &binary) {
   std::string debug = "not examined";
   if (binary.debugInfo) {
     const auto &d = *binary.debugInfo;
-    debug = !d.present ? "none"
-                       : fmt::format("{} {}, {} in .debug_info, {}", d.format, d.version, humanSize(d.infoSize),
+    debug = !d.present          ? "none"
+            : !d.problem.empty() ? fmt::format("{}, version unknown: {}", d.format, d.problem)
+                                 : fmt::format("{} {}, {} in .debug_info, {}", d.format, d.version, humanSize(d.infoSize),
                                      d.compression.empty() ? "not compressed" : "compressed (" + d.compression + ")");
   }
   row("debug info", debug);

@@ -29,6 +29,9 @@ std::string debugInfoLine(const model::Binary &binary) {
     if (binary.header.debugLink) return "none here (see .gnu_debuglink: " + binary.header.debugLink->file + ")";
     return "none (no .debug_info section; the file may be stripped)";
   }
+  if (!info->problem.empty())
+    return fmt::format("{}, {} in .debug_info, version unknown: {}", info->format, humanSize(info->infoSize),
+                       info->problem);
   std::string versions = info->minVersion == info->maxVersion
                              ? fmt::format("{}", info->version)
                              : fmt::format("{} to {}", info->minVersion, info->maxVersion);
