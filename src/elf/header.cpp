@@ -15,15 +15,24 @@ using llvm::object::ELFFile;
 
 namespace {
 
+// The bytes [offset, offset + size) of the file, or nothing when they are not all inside it. LLVM's own
+// helpers for notes and dynamic entries trust these numbers (or add them with wrap-around), so every
+// table read from a segment or section goes through here first.
+template <class ELFT>
+std::optional<llvm::StringRef> slice(const ELFFile<ELFT> &file, std::uint64_t offset, std::uint64_t size) {
+  const std::uint64_t fileSize = file.getBufSize();
+  if (offset > fileSize || size > fileSize - offset) return std::nullopt;
+  return llvm::StringRef(reinterpret_cast<const char *>(file.base()) + offset, size);
+}
+
 template <class ELFT>
 std::optional<std::string> readInterpreter(const ELFFile<ELFT> &file,
                                            llvm::ArrayRef<typename ELFT::Phdr> phdrs) {
   for (const auto &phdr : phdrs) {
     if (phdr.p_type != ELF::PT_INTERP) continue;
-    std::uint64_t size = file.getBufSize();
-    if (phdr.p_offset > size || phdr.p_filesz > size - phdr.p_offset) return std::nullopt;
-    llvm::StringRef bytes(reinterpret_cast<const char *>(file.base()) + phdr.p_offset, phdr.p_filesz);
-    return bytes.take_until([](char c) { return c == '\0'; }).str();
+    auto bytes = slice(file, phdr.p_offset, phdr.p_filesz);
+    if (!bytes) return std::nullopt;
+    return bytes->take_until([](char c) { return c == '\0'; }).str();
   }
   return std::nullopt;
 }
@@ -44,6 +53,7 @@ std::optional<std::string> readBuildId(const ELFFile<ELFT> &file, llvm::ArrayRef
   for (const auto &shdr : shdrs) {
     if (shdr.sh_type != ELF::SHT_NOTE || id) continue;
     sawNoteSection = true;
+    if (!slice(file, shdr.sh_offset, shdr.sh_size)) continue;
     llvm::Error err = llvm::Error::success();
     for (const auto &note : file.notes(shdr, err))
       if (!id) id = buildIdFromNote<ELFT>(note);
@@ -52,6 +62,7 @@ std::optional<std::string> readBuildId(const ELFFile<ELFT> &file, llvm::ArrayRef
   if (id || sawNoteSection) return id;
   for (const auto &phdr : phdrs) {
     if (phdr.p_type != ELF::PT_NOTE || id) continue;
+    if (!slice(file, phdr.p_offset, phdr.p_filesz)) continue;
     llvm::Error err = llvm::Error::success();
     for (const auto &note : file.notes(phdr, err))
       if (!id) id = buildIdFromNote<ELFT>(note);
@@ -94,18 +105,24 @@ std::optional<model::DebugLink> readDebugLink(const ELFFile<ELFT> &file, llvm::A
 
 // A DYN file is a PIE when it says so (DF_1_PIE); failing that, when it asks for an interpreter and has
 // no soname. libc.so.6 has both an interpreter and a soname: it is a library that can also be run.
-template <class ELFT> bool isPositionIndependentExecutable(const ELFFile<ELFT> &file, bool hasInterpreter) {
-  auto entries = file.dynamicEntries();
-  if (!entries) {
-    llvm::consumeError(entries.takeError());
-    return hasInterpreter;
+template <class ELFT>
+bool isPositionIndependentExecutable(const ELFFile<ELFT> &file, llvm::ArrayRef<typename ELFT::Phdr> phdrs,
+                                     bool hasInterpreter) {
+  using Dyn = typename ELFT::Dyn;
+  for (const auto &phdr : phdrs) {
+    if (phdr.p_type != ELF::PT_DYNAMIC) continue;
+    auto bytes = slice(file, phdr.p_offset, phdr.p_filesz);
+    if (!bytes || reinterpret_cast<std::uintptr_t>(bytes->data()) % alignof(Dyn) != 0) break;
+    llvm::ArrayRef<Dyn> entries(reinterpret_cast<const Dyn *>(bytes->data()), bytes->size() / sizeof(Dyn));
+    bool soname = false;
+    for (const Dyn &dyn : entries) {
+      if (dyn.d_tag == ELF::DT_NULL) break;
+      if (dyn.d_tag == ELF::DT_FLAGS_1 && (dyn.getVal() & ELF::DF_1_PIE)) return true;
+      if (dyn.d_tag == ELF::DT_SONAME) soname = true;
+    }
+    return hasInterpreter && !soname;
   }
-  bool soname = false;
-  for (const auto &dyn : *entries) {
-    if (dyn.d_tag == ELF::DT_FLAGS_1 && (dyn.getVal() & ELF::DF_1_PIE)) return true;
-    if (dyn.d_tag == ELF::DT_SONAME) soname = true;
-  }
-  return hasInterpreter && !soname;
+  return hasInterpreter;
 }
 
 } // namespace
@@ -146,7 +163,7 @@ template <class ELFT> model::ElfHeader readHeader(const ELFFile<ELFT> &file) {
   case ELF::ET_EXEC: out.typeDescription = "executable"; break;
   case ELF::ET_CORE: out.typeDescription = "core dump"; break;
   case ELF::ET_DYN:
-    out.typeDescription = isPositionIndependentExecutable(file, out.interpreter.has_value())
+    out.typeDescription = isPositionIndependentExecutable(file, phdrs, out.interpreter.has_value())
                               ? "position-independent executable"
                               : "shared library";
     break;
