@@ -145,9 +145,11 @@ std::string sectionFlagLetters(std::uint64_t flags, std::uint16_t machine, std::
     case ELF::SHF_EXCLUDE: out += 'E'; continue;
     default: break;
     }
-    bool gnuAbi = osAbi == ELF::ELFOSABI_NONE || osAbi == ELF::ELFOSABI_GNU || osAbi == ELF::ELFOSABI_FREEBSD;
-    if (flag == ELF::SHF_GNU_RETAIN && gnuAbi) { out += 'R'; continue; }
-    if (flag == 0x01000000 && gnuAbi) { out += 'D'; continue; } // SHF_GNU_MBIND
+    // readelf 2.40 names SHF_GNU_RETAIN only for the GNU and FreeBSD ABIs (an ELFOSABI_NONE file shows
+    // 'o'), but SHF_GNU_MBIND for ELFOSABI_NONE too.
+    const bool gnuOrFreeBsd = osAbi == ELF::ELFOSABI_GNU || osAbi == ELF::ELFOSABI_FREEBSD;
+    if (flag == ELF::SHF_GNU_RETAIN && gnuOrFreeBsd) { out += 'R'; continue; }
+    if (flag == 0x01000000 && (gnuOrFreeBsd || osAbi == ELF::ELFOSABI_NONE)) { out += 'D'; continue; }
     if (flag == ELF::SHF_X86_64_LARGE && machine == ELF::EM_X86_64) { out += 'l'; continue; }
     if (flag & ELF::SHF_MASKOS) { out += 'o'; continue; }
     if (flag & ELF::SHF_MASKPROC) { out += 'p'; continue; }

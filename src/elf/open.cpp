@@ -74,9 +74,10 @@ llvm::Error validateTables(llvm::StringRef bytes, const std::string &path) {
                        llvm::formatv("program header entry size is {0}, expected {1}", +h.e_phentsize, sizeof(Phdr)).str());
     if (!rangeFits(h.e_phoff, h.e_phnum, sizeof(Phdr), size))
       return makeError(ErrorKind::Truncated, path,
-                       llvm::formatv("program header table ({0} entries at offset {1:x}) runs past the end of "
-                                   "the file ({0} bytes)",
-                                   +h.e_phnum, +h.e_phoff, size).str());
+                       llvm::formatv("program header table (offset {0:x}, {1} x {2} bytes) runs past the end of "
+                                     "the file ({3} bytes)",
+                                     +h.e_phoff, +h.e_phnum, sizeof(Phdr), size)
+                           .str());
   }
 
   if (h.e_shoff == 0) {
@@ -97,9 +98,10 @@ llvm::Error validateTables(llvm::StringRef bytes, const std::string &path) {
   std::uint64_t count = h.e_shnum != 0 ? std::uint64_t{h.e_shnum} : std::uint64_t{table[0].sh_size};
   if (!rangeFits(h.e_shoff, count, sizeof(Shdr), size))
     return makeError(ErrorKind::Truncated, path,
-                     llvm::formatv("section header table ({0} entries at offset {1:x}) runs past the end of the "
-                                 "file ({0} bytes)",
-                                 count, +h.e_shoff, size).str());
+                     llvm::formatv("section header table (offset {0:x}, {1} x {2} bytes) runs past the end of the "
+                                   "file ({3} bytes)",
+                                   +h.e_shoff, count, sizeof(Shdr), size)
+                         .str());
   if (count > 0xffffff)
     return makeError(ErrorKind::CorruptElf, path, llvm::formatv("implausible section count {0}", count).str());
   std::uint64_t strndx = h.e_shstrndx == ELF::SHN_XINDEX ? std::uint64_t{table[0].sh_link}

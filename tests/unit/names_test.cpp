@@ -39,7 +39,8 @@ TEST(Names, SectionFlagsInReadelfOrder) {
   EXPECT_EQ(sectionFlagLetters(0x800, kX86_64, 0), "C");
   EXPECT_EQ(sectionFlagLetters(0x80000000, kX86_64, 0), "E");
   EXPECT_EQ(sectionFlagLetters(0x10000002, kX86_64, 0), "Al");
-  EXPECT_EQ(sectionFlagLetters(0x200000, kX86_64, 0), "R");
+  EXPECT_EQ(sectionFlagLetters(0x200000, kX86_64, 3), "R"); // SHF_GNU_RETAIN under ELFOSABI_GNU
+  EXPECT_EQ(sectionFlagLetters(0x200003, kX86_64, 0), "WAo"); // ... but not under ELFOSABI_NONE
   EXPECT_EQ(sectionFlagLetters(0, kX86_64, 0), "");
 }
 

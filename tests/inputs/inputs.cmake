@@ -1,0 +1,82 @@
+# Test inputs built at build time: every tests/inputs/*.yaml through yaml2obj, plus the sample list for tests.
+#
+# Sets, for the test files included after this one:
+#   ML_TEST_INPUT_NAMES        names of the yaml2obj-built inputs (the YAML file names without .yaml)
+#   ML_INPUT_<name>            absolute path of each, in ${ML_TEST_INPUTS} (e.g. ML_INPUT_fixture_exec)
+#   target test_inputs         builds them all; part of ALL
+#   ML_TEST_SAMPLES            samples that are built here (from samples.txt, else ML_SAMPLE_NAMES)
+#   ML_TEST_SAMPLE_PATH_<name>, ML_TEST_SAMPLE_KIND_<name>   their path and exec|shared|object
+#   ML_TEST_SAMPLES_SKIPPED    samples this machine cannot build; ML_TEST_SAMPLE_SKIP_REASON_<name> says why
+#   ML_TEST_EXEC_SAMPLE        one built executable sample to damage in error tests ("" when none)
+set(ML_TEST_INPUT_NAMES "")
+file(GLOB ml_input_yamls CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*.yaml)
+list(SORT ml_input_yamls)
+set(ml_input_outputs "")
+foreach(yaml IN LISTS ml_input_yamls)
+  get_filename_component(name "${yaml}" NAME_WE)
+  set(output "${ML_TEST_INPUTS}/${name}")
+  if(ML_YAML2OBJ)
+    add_custom_command(OUTPUT "${output}"
+      COMMAND "${ML_YAML2OBJ}" "${yaml}" -o "${output}"
+      DEPENDS "${yaml}"
+      COMMENT "yaml2obj: test input ${name}"
+      VERBATIM)
+    list(APPEND ml_input_outputs "${output}")
+    set(ML_INPUT_${name} "${output}")
+    list(APPEND ML_TEST_INPUT_NAMES ${name})
+  endif()
+endforeach()
+if(NOT ML_YAML2OBJ)
+  message(STATUS "memlayout tests: yaml2obj not found; the tests on yaml2obj-built inputs are not registered")
+endif()
+add_custom_target(test_inputs ALL DEPENDS ${ml_input_outputs})
+
+# The samples, as the samples helper lists them: samples.txt (NAME, PATH, LANG, COMPILER, DWARF, KIND,
+# tab-separated) when it exists, else the ML_SAMPLE_NAMES / ML_SAMPLE_PATH_<name> global properties.
+set(ML_TEST_SAMPLES "")
+# Only a list written by this configure run counts (a stale one may linger with ML_BUILD_SAMPLES=OFF).
+set(ml_samples_file "${ML_SAMPLES_FILE}")
+if(NOT ml_samples_file)
+  get_property(ml_samples_file GLOBAL PROPERTY ML_SAMPLES_FILE)
+endif()
+if(ml_samples_file AND EXISTS "${ml_samples_file}")
+  file(STRINGS "${ml_samples_file}" ml_sample_lines)
+  foreach(line IN LISTS ml_sample_lines)
+    string(REPLACE "\t" ";" columns "${line}")
+    list(LENGTH columns column_count)
+    if(column_count LESS 6)
+      continue()
+    endif()
+    list(GET columns 0 name)
+    list(GET columns 1 path)
+    list(GET columns 5 kind)
+    list(APPEND ML_TEST_SAMPLES ${name})
+    set(ML_TEST_SAMPLE_PATH_${name} "${path}")
+    set(ML_TEST_SAMPLE_KIND_${name} "${kind}")
+  endforeach()
+else()
+  get_property(ml_sample_names GLOBAL PROPERTY ML_SAMPLE_NAMES)
+  foreach(name IN LISTS ml_sample_names)
+    get_property(path GLOBAL PROPERTY ML_SAMPLE_PATH_${name})
+    get_property(kind GLOBAL PROPERTY ML_SAMPLE_KIND_${name})
+    if(NOT path)
+      set(path "${CMAKE_BINARY_DIR}/samples/${name}")
+    endif()
+    list(APPEND ML_TEST_SAMPLES ${name})
+    set(ML_TEST_SAMPLE_PATH_${name} "${path}")
+    set(ML_TEST_SAMPLE_KIND_${name} "${kind}")
+  endforeach()
+endif()
+get_property(ML_TEST_SAMPLES_SKIPPED GLOBAL PROPERTY ML_SAMPLES_SKIPPED)
+foreach(name IN LISTS ML_TEST_SAMPLES_SKIPPED)
+  get_property(ML_TEST_SAMPLE_SKIP_REASON_${name} GLOBAL PROPERTY ML_SAMPLE_SKIP_REASON_${name})
+endforeach()
+
+set(ML_TEST_EXEC_SAMPLE "")
+set(ml_candidates c_gcc_dwarf5 c_clang_dwarf5 ${ML_TEST_SAMPLES})
+foreach(name IN LISTS ml_candidates)
+  if(name IN_LIST ML_TEST_SAMPLES AND "${ML_TEST_SAMPLE_KIND_${name}}" STREQUAL "exec")
+    set(ML_TEST_EXEC_SAMPLE ${name})
+    break()
+  endif()
+endforeach()
