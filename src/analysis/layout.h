@@ -1,0 +1,14 @@
+// computeLayout: a type's fields, holes, bit holes and trailing padding, computed in bits.
+#pragma once
+
+#include "model/facts.h"
+#include "model/type.h"
+
+namespace memlayout::analysis {
+
+// Fields are ordered by bit offset. Overlapping fields (unions, a derived member in a base's tail
+// padding, [[no_unique_address]]) are normal and make no hole. Zero-size fields (flexible arrays,
+// empty members) take no room. Virtual bases, whose offset is dynamic, are listed but cover nothing.
+model::Layout computeLayout(const model::Type &type);
+
+} // namespace memlayout::analysis
