@@ -8,6 +8,12 @@
 
 namespace memlayout::model {
 
+// The few ELF numbers the renderers ask about; the model keeps raw numbers, so it names these itself.
+inline constexpr std::uint16_t kElfTypeRelocatable = 1; // ET_REL
+inline constexpr std::uint32_t kSegmentLoad = 1;        // PT_LOAD
+inline constexpr std::uint32_t kSectionNobits = 8;      // SHT_NOBITS
+inline constexpr std::uint64_t kSectionAlloc = 2;       // SHF_ALLOC
+
 struct DebugLink {
   std::string file;
   std::uint32_t crc = 0;
@@ -46,6 +52,7 @@ struct ElfHeader {
   std::optional<std::string> interpreter;   // PT_INTERP contents
   std::optional<std::string> buildId;       // lowercase hex
   std::optional<DebugLink> debugLink;       // .gnu_debuglink
+  bool isRelocatable() const { return typeCode == kElfTypeRelocatable; }
 };
 
 struct Segment {
@@ -56,6 +63,9 @@ struct Segment {
   std::string flags;             // "R-X"
   std::uint64_t offset = 0, vaddr = 0, paddr = 0, filesz = 0, memsz = 0, align = 0;
   std::vector<unsigned> sections; // section indices held, in address order (readelf's rule)
+  bool isLoad() const { return typeCode == kSegmentLoad; }
+  // Zero-filled memory the file does not store (bss); meaningful for LOAD segments.
+  std::uint64_t memoryOnlyBytes() const { return memsz > filesz ? memsz - filesz : 0; }
 };
 
 struct Section {
@@ -68,8 +78,10 @@ struct Section {
   std::uint64_t addr = 0, offset = 0, size = 0, entsize = 0, align = 0;
   std::uint32_t link = 0, info = 0;
   std::vector<unsigned> segments; // indices of the segments that hold it
+  bool isNobits() const { return typeCode == kSectionNobits; }   // memory only: .bss, .tbss
+  bool isAllocated() const { return (flagBits & kSectionAlloc) != 0; } // in memory when loaded
   // Size the section occupies in the file: 0 for NOBITS.
-  std::uint64_t fileSize() const { return type == "NOBITS" ? 0 : size; }
+  std::uint64_t fileSize() const { return isNobits() ? 0 : size; }
 };
 
 struct Binary {

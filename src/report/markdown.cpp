@@ -54,7 +54,7 @@ std::string segmentsMarkdown(const model::Binary &binary) {
     std::string names;
     for (unsigned index : s.sections) names += (names.empty() ? "" : " ") + code(binary.sections[index].name);
     std::string memsz = code(hex(s.memsz));
-    if (s.memsz > s.filesz && s.typeCode == 1) memsz += fmt::format(" (+{} bss)", humanSize(s.memsz - s.filesz));
+    if (s.isLoad() && s.memoryOnlyBytes() > 0) memsz += fmt::format(" (+{} bss)", humanSize(s.memoryOnlyBytes()));
     out += fmt::format("| {} | {} | `{}` | {} | {} | {} | {} | {} | {} |\n", s.index, s.type, s.flags,
                        code(hex(s.offset)), code(hex(s.vaddr)), code(hex(s.filesz)), memsz, code(hex(s.align)), names);
   }

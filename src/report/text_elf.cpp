@@ -11,9 +11,6 @@
 namespace memlayout::report {
 namespace {
 
-constexpr std::uint32_t kPtLoad = 1;
-constexpr std::uint64_t kShfAlloc = 2;
-
 int addressDigits(const model::Binary &binary) { return binary.header.elfClass == 64 ? 16 : 8; }
 
 std::string fileLine(const model::Binary &binary) {
@@ -50,7 +47,7 @@ std::string debugInfoLine(const model::Binary &binary) {
 std::vector<const model::Segment *> loadSegments(const model::Binary &binary) {
   std::vector<const model::Segment *> loads;
   for (const auto &s : binary.segments)
-    if (s.typeCode == kPtLoad) loads.push_back(&s);
+    if (s.isLoad()) loads.push_back(&s);
   std::stable_sort(loads.begin(), loads.end(), [](auto *a, auto *b) { return a->vaddr < b->vaddr; });
   return loads;
 }
@@ -65,7 +62,7 @@ std::string sectionNames(const model::Binary &binary, const std::vector<unsigned
 std::string zeroFilledNames(const model::Binary &binary, const model::Segment &segment) {
   std::string names;
   for (unsigned index : segment.sections)
-    if (binary.sections[index].type == "NOBITS") names += (names.empty() ? "" : " ") + binary.sections[index].name;
+    if (binary.sections[index].isNobits()) names += (names.empty() ? "" : " ") + binary.sections[index].name;
   return names.empty() ? "bss" : names;
 }
 
@@ -98,9 +95,9 @@ std::string textLoadBlocks(const model::Binary &binary, const Palette &palette, 
   for (const model::Segment *s : loadSegments(binary)) {
     std::string range = fmt::format("{}-{}", hex(s->vaddr, digits), hex(s->vaddr + s->memsz, digits));
     std::string sizes = humanSize(s->memsz);
-    if (s->memsz > s->filesz)
+    if (s->memoryOnlyBytes() > 0)
       sizes += fmt::format(" = {} from the file + {} zero-filled ({})", humanSize(s->filesz),
-                           humanSize(s->memsz - s->filesz), zeroFilledNames(binary, *s));
+                           humanSize(s->memoryOnlyBytes()), zeroFilledNames(binary, *s));
     out += fmt::format("  {}  {}  {}  {}\n", palette.heading(fmt::format("LOAD #{:<2}", s->index)),
                        palette.permissions(s->flags, s->flags), range, sizes);
     out += palette.dim(fmt::format("            file offset {} +{}, align {}", hex(s->offset), hex(s->filesz),
@@ -113,8 +110,7 @@ std::string textLoadBlocks(const model::Binary &binary, const Palette &palette, 
     for (unsigned index : s->sections) {
       const model::Section &sec = binary.sections[index];
       std::string note;
-      const bool memoryOnly = sec.type == "NOBITS";
-      if (memoryOnly) note = "memory only (zero-filled, not in the file)";
+      if (sec.isNobits()) note = "memory only (zero-filled, not in the file)";
       out += fmt::format("            {}  {:<24} {:>10}  {}\n", hex(sec.addr, digits), sec.name, humanSize(sec.size),
                          palette.dim(note));
     }
@@ -173,7 +169,7 @@ std::string textSegments(const model::Binary &binary, const Palette &palette) {
   std::string out = palette.heading(fmt::format("Segments of {}", binary.path)) +
                     fmt::format(" — {}, entry {}\n", fileLine(binary), hex(binary.header.entry));
   if (binary.segments.empty()) {
-    out += binary.header.typeCode == 1
+    out += binary.header.isRelocatable()
                ? "  no program headers: a relocatable object is not loaded as it is; the linker places its sections\n"
                : "  no program headers\n";
     return out;
@@ -200,9 +196,9 @@ std::string textSegments(const model::Binary &binary, const Palette &palette) {
       out += palette.dim(fmt::format("  #{} INTERP requests the program interpreter {}", s.index,
                                      *binary.header.interpreter)) +
              "\n";
-    if (s.memsz > s.filesz && s.typeCode == kPtLoad)
+    if (s.isLoad() && s.memoryOnlyBytes() > 0)
       out += palette.dim(fmt::format("  #{} LOAD: memsz exceeds filesz by {} ({}): zero-filled memory (bss)", s.index,
-                                     hex(s.memsz - s.filesz), humanSize(s.memsz - s.filesz))) +
+                                     hex(s.memoryOnlyBytes()), humanSize(s.memoryOnlyBytes()))) +
              "\n";
   }
   return out;
@@ -227,7 +223,7 @@ std::string textSections(const model::Binary &binary, const Palette &palette) {
                        hex(s.addr, digits), digits + 2, hex(s.offset, 6), grouped(s.size), humanSize(s.size), s.align,
                        segments);
     fileBytes += s.fileSize();
-    if (s.flagBits & kShfAlloc) memoryBytes += s.size;
+    if (s.isAllocated()) memoryBytes += s.size;
   }
   out += palette.dim(fmt::format("  allocated (in memory when loaded): {}; stored in the file: {}", humanSize(memoryBytes),
                                  humanSize(fileBytes))) +
@@ -252,7 +248,7 @@ std::string textSummary(const model::Binary &binary, const Palette &palette) {
     out += "\n" + palette.heading("Memory map (LOAD segments)") + "\n" + blocks;
     out += textAddressPicture(binary, palette, 64);
   } else {
-    out += "\n  no LOAD segments (" + std::string(h.typeCode == 1 ? "a relocatable object" : "nothing is loaded") +
+    out += "\n  no LOAD segments (" + std::string(h.isRelocatable() ? "a relocatable object" : "nothing is loaded") +
            ")\n";
   }
   // The biggest sections answer "where do my bytes go?" at a glance.
@@ -264,7 +260,7 @@ std::string textSummary(const model::Binary &binary, const Palette &palette) {
     out += "\n" + palette.heading("Largest sections") + "\n";
     for (std::size_t i = 0; i < std::min<std::size_t>(bySize.size(), 6); ++i)
       out += fmt::format("  {:<24} {:>10}  {}{}\n", bySize[i]->name, humanSize(bySize[i]->size), bySize[i]->type,
-                         (bySize[i]->flagBits & kShfAlloc) ? "" : " (not loaded)");
+                         bySize[i]->isAllocated() ? "" : " (not loaded)");
   }
   out += palette.dim("\n  more: --header, --segments, --sections") + "\n";
   return out;

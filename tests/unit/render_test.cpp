@@ -35,6 +35,7 @@ model::Binary makeBinary() {
   bss.index = 2;
   bss.name = ".bss";
   bss.type = "NOBITS";
+  bss.typeCode = 8;
   bss.flags = "WA";
   bss.flagBits = 3;
   bss.addr = 0x402000;
