@@ -1,0 +1,32 @@
+// readTypes: the aggregate and enum types a file's DWARF describes, as a model::TypeTable.
+#pragma once
+
+#include "model/type.h"
+
+#include <llvm/Support/Error.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace llvm::object {
+class ObjectFile;
+}
+
+namespace memlayout::dwarf {
+
+struct TypeQuery {
+  // Called with each named type's qualified name; only types it accepts are built (plus the
+  // aggregates they nest, with Type::selected = false). Empty: every type.
+  std::function<bool(std::string_view qualifiedName)> wants;
+};
+
+// Walks every compile unit and type unit (DWARF 4 .debug_types and DWARF 5 DW_UT_type), building
+// structs, classes, unions and enums from their definitions (declarations are skipped; a typedef
+// naming an anonymous aggregate gives it its name). Identical layouts seen in several units are
+// kept once. Recoverable damage becomes TypeTable::warnings.
+// Errors: NoDebugInfo when the file has no .debug_info; CorruptDwarf when it cannot be read at all.
+llvm::Expected<model::TypeTable> readTypes(const llvm::object::ObjectFile &object, const std::string &path,
+                                           const TypeQuery &query = {});
+
+} // namespace memlayout::dwarf
