@@ -8,6 +8,11 @@
 #   ML_SAMPLE_NAMES                 every sample that will be built, in order
 #   ML_SAMPLE_PATH_<NAME>           absolute path of the output
 #   ML_SAMPLE_{LANG,COMPILER,DWARF,KIND}_<NAME>
+#   ML_SAMPLE_SOURCE_<NAME>         the source, relative to the project root
+#   ML_SAMPLE_LAYOUT_FLAGS_<NAME>   the flags that decide type layouts (-std, --target, -m32), for
+#                                   a layout oracle that runs clang on the same source
+#   ML_SAMPLE_VARIANT_<NAME>        plain, types (type units), zlib, zstd (compressed debug sections)
+#   ML_SAMPLE_BASELINE_<NAME>       for a variant: the plain sample whose types it must match, or ""
 #   ML_SAMPLES_SKIPPED              samples that were wanted but cannot be built here
 #   ML_SAMPLE_SKIP_REASON_<NAME>    why
 #   ML_SAMPLES_FILE                 the samples.txt written by memlayout_finish_samples()
@@ -26,13 +31,18 @@ set(ML_SAMPLES_PROBE_DIR "${CMAKE_BINARY_DIR}/CMakeFiles/memlayout-probes")
 #                      DWARF 4|5
 #                      KIND exec|shared|object
 #                      [FLAGS <extra compiler flags>...]
-#                      [DWARF_FLAGS <flags that select DWARF>...] [DWARF_ENV <VAR=value>...])
+#                      [DWARF_FLAGS <flags that select DWARF>...] [DWARF_ENV <VAR=value>...]
+#                      [HEADERS <headers the source includes, relative to the root>...]
+#                      [LAYOUT_FLAGS <the FLAGS that decide layouts>...]
+#                      [VARIANT plain|types|zlib|zstd] [BASELINE <plain sample with the same types>])
 # Output: ${CMAKE_CURRENT_BINARY_DIR}/<NAME>, always -O0 with full debug info, built by `samples`.
 # For gcc/clang, DWARF_FLAGS defaults to -gdwarf-<DWARF>. For rustc pass what
 # memlayout_probe_rustc() found (empty means "rustc's default is already <DWARF>").
+# LAYOUT_FLAGS defaults to FLAGS; give it when FLAGS hold more (type units, compression, -static).
 function(memlayout_add_sample)
-  cmake_parse_arguments(PARSE_ARGV 0 arg "" "NAME;SOURCE;LANG;COMPILER;PROGRAM;DWARF;KIND"
-    "FLAGS;DWARF_FLAGS;DWARF_ENV")
+  cmake_parse_arguments(PARSE_ARGV 0 arg ""
+    "NAME;SOURCE;LANG;COMPILER;PROGRAM;DWARF;KIND;VARIANT;BASELINE"
+    "FLAGS;DWARF_FLAGS;DWARF_ENV;HEADERS;LAYOUT_FLAGS")
   foreach(required IN ITEMS NAME SOURCE LANG COMPILER PROGRAM DWARF KIND)
     if(NOT arg_${required})
       message(FATAL_ERROR "memlayout_add_sample: ${required} is required")
@@ -43,6 +53,15 @@ function(memlayout_add_sample)
   endif()
   if(NOT arg_DWARF MATCHES "^[2-5]$")
     message(FATAL_ERROR "memlayout_add_sample(${arg_NAME}): DWARF must be 2-5, not '${arg_DWARF}'")
+  endif()
+  if(NOT arg_VARIANT)
+    set(arg_VARIANT plain)
+  endif()
+  if(NOT arg_VARIANT MATCHES "^(plain|types|zlib|zstd)$")
+    message(FATAL_ERROR "memlayout_add_sample(${arg_NAME}): VARIANT must be plain, types, zlib or zstd")
+  endif()
+  if(NOT DEFINED arg_LAYOUT_FLAGS)
+    set(arg_LAYOUT_FLAGS ${arg_FLAGS})
   endif()
 
   set(output "${CMAKE_CURRENT_BINARY_DIR}/${arg_NAME}")
@@ -82,14 +101,26 @@ function(memlayout_add_sample)
     set(command "${CMAKE_COMMAND}" -E env ${arg_DWARF_ENV} ${command})
   endif()
 
+  set(depends "${ML_SAMPLES_ROOT}/${arg_SOURCE}")
+  foreach(header IN LISTS arg_HEADERS)
+    list(APPEND depends "${ML_SAMPLES_ROOT}/${header}")
+  endforeach()
+  set(what "${arg_COMPILER}, DWARF ${arg_DWARF}")
+  if(NOT arg_VARIANT STREQUAL "plain")
+    string(APPEND what ", ${arg_VARIANT}")
+  endif()
   add_custom_command(OUTPUT "${output}"
     COMMAND ${command}
-    DEPENDS "${ML_SAMPLES_ROOT}/${arg_SOURCE}"
+    DEPENDS ${depends}
     WORKING_DIRECTORY "${ML_SAMPLES_ROOT}"
-    COMMENT "Building sample ${arg_NAME} (${arg_COMPILER}, DWARF ${arg_DWARF})"
+    COMMENT "Building sample ${arg_NAME} (${what})"
     VERBATIM)
   _memlayout_record_sample(${arg_NAME} "${output}" ${arg_LANG} ${arg_COMPILER} ${arg_DWARF}
     ${arg_KIND})
+  set_property(GLOBAL PROPERTY ML_SAMPLE_SOURCE_${arg_NAME} "${arg_SOURCE}")
+  set_property(GLOBAL PROPERTY ML_SAMPLE_LAYOUT_FLAGS_${arg_NAME} "${arg_LAYOUT_FLAGS}")
+  set_property(GLOBAL PROPERTY ML_SAMPLE_VARIANT_${arg_NAME} ${arg_VARIANT})
+  set_property(GLOBAL PROPERTY ML_SAMPLE_BASELINE_${arg_NAME} "${arg_BASELINE}")
 endfunction()
 
 # memlayout_add_sample_copy(NAME <name> OF <existing sample>): a byte-for-byte copy under
@@ -110,6 +141,10 @@ function(memlayout_add_sample_copy)
     get_property(${column} GLOBAL PROPERTY ML_SAMPLE_${column}_${arg_OF})
   endforeach()
   _memlayout_record_sample(${arg_NAME} "${output}" ${LANG} ${COMPILER} ${DWARF} ${KIND})
+  foreach(column IN ITEMS SOURCE LAYOUT_FLAGS VARIANT BASELINE)
+    get_property(value GLOBAL PROPERTY ML_SAMPLE_${column}_${arg_OF})
+    set_property(GLOBAL PROPERTY ML_SAMPLE_${column}_${arg_NAME} "${value}")
+  endforeach()
 endfunction()
 
 # memlayout_skip_sample(<name> <reason>): a sample this machine cannot build; tests report it as
@@ -277,4 +312,64 @@ function(memlayout_probe_rustc rustc)
       set(ML_RUSTC_DWARF${n}_${what} "$CACHE{ML_RUSTC_DWARF${n}_${what}}" PARENT_SCOPE)
     endforeach()
   endforeach()
+endfunction()
+
+# memlayout_probe_flags(<result var> <compiler> c|c++ compile|link <flags>...): TRUE when <compiler>
+# accepts <flags> on a small program with a struct (compile: -c to an object; link: an executable).
+# Cached per compiler and flags.
+function(memlayout_probe_flags result compiler lang mode)
+  set(flags ${ARGN})
+  string(SHA1 id "${compiler}|${lang}|${mode}|${flags}")
+  string(SUBSTRING "${id}" 0 12 id)
+  if(DEFINED CACHE{ML_SAMPLES_FLAGS_OK_${id}})
+    set(${result} $CACHE{ML_SAMPLES_FLAGS_OK_${id}} PARENT_SCOPE)
+    return()
+  endif()
+  if(lang STREQUAL "c")
+    set(source "probe_${id}.c")
+  else()
+    set(source "probe_${id}.cpp")
+  endif()
+  file(WRITE "${ML_SAMPLES_PROBE_DIR}/${source}"
+    "struct probe_pair { char c; int i; };\nstruct probe_pair probe_value;\nint main(void) { return probe_value.i; }\n")
+  if(mode STREQUAL "compile")
+    _memlayout_probe(ok "${compiler}" -c -g ${flags} -o "probe_${id}.o" "${source}")
+  else()
+    _memlayout_probe(ok "${compiler}" -g ${flags} -o "probe_${id}" "${source}")
+  endif()
+  set(ML_SAMPLES_FLAGS_OK_${id} ${ok} CACHE INTERNAL "${compiler} ${mode}s with ${flags}")
+  set(${result} ${ok} PARENT_SCOPE)
+endfunction()
+
+# memlayout_probe_type_units(<result var> <compiler> c|c++ <DWARF version>): TRUE when
+# `-fdebug-types-section` really yields type units here (.debug_types for DWARF 4, DW_UT_type units
+# in .debug_info for DWARF 5). clang makes them for C++ only; readelf tells. Cached.
+function(memlayout_probe_type_units result compiler lang dwarf)
+  set(key "${compiler}|${lang}|${dwarf}")
+  string(SHA1 id "${key}")
+  string(SUBSTRING "${id}" 0 12 id)
+  if(DEFINED CACHE{ML_SAMPLES_TYPE_UNITS_${id}})
+    set(${result} $CACHE{ML_SAMPLES_TYPE_UNITS_${id}} PARENT_SCOPE)
+    return()
+  endif()
+  find_program(ML_READELF readelf)
+  set(found FALSE)
+  if(lang STREQUAL "c")
+    set(source "type_units_${id}.c")
+  else()
+    set(source "type_units_${id}.cpp")
+  endif()
+  file(WRITE "${ML_SAMPLES_PROBE_DIR}/${source}"
+    "struct probe_pair { char c; int i; };\nstruct probe_pair probe_value;\n")
+  _memlayout_probe(ok "${compiler}" -c -g -gdwarf-${dwarf} -fdebug-types-section
+    -o "type_units_${id}.o" "${source}")
+  if(ok AND ML_READELF)
+    execute_process(COMMAND "${ML_READELF}" -SW --debug-dump=info "type_units_${id}.o"
+      WORKING_DIRECTORY "${ML_SAMPLES_PROBE_DIR}" OUTPUT_VARIABLE dump ERROR_QUIET)
+    if(dump MATCHES "\\.debug_types|DW_UT_type")
+      set(found TRUE)
+    endif()
+  endif()
+  set(ML_SAMPLES_TYPE_UNITS_${id} ${found} CACHE INTERNAL "${key} makes type units")
+  set(${result} ${found} PARENT_SCOPE)
 endfunction()

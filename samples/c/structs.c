@@ -1,133 +1,8 @@
-/* C sample: classic padding cases (holes, trailing padding, bit-fields, unions, flexible and zero-length arrays, packed, aligned, cache lines) and .data/.rodata/.bss globals. */
-#include <stddef.h>
+/* C sample: uses every type of structs.h (holes, trailing padding, bit-fields, unions, flexible and zero-length arrays, packed, aligned, cache lines, typedef'd and nested anonymous members) and holds .data/.rodata/.bss globals. */
 #include <stdio.h>
 #include <string.h>
 
-/* Holes: 3 bytes after c, 7 after d; 24 bytes on x86-64. */
-struct hole_char_int_double {
-  char c;
-  int i;
-  char d;
-  double x;
-};
-
-/* The same members reordered: no holes, 16 bytes (what --suggest should find). */
-struct hole_free_reordered {
-  double x;
-  int i;
-  char c;
-  char d;
-};
-
-/* No holes, 7 bytes of trailing padding: 16 bytes. */
-struct trailing_padding {
-  double d;
-  char c;
-};
-
-/* Bit-fields that straddle byte boundaries inside one unsigned int. */
-struct bitfield_straddles_bytes {
-  unsigned int low : 3;    /* bits 0-2 */
-  unsigned int middle : 7; /* bits 3-9: spans bytes 0 and 1 */
-  unsigned int wide : 12;  /* bits 10-21: spans bytes 1 and 2 */
-  unsigned int flag : 1;   /* bit 22 */
-  unsigned char tail;      /* next free byte: 3 */
-};
-
-/* A zero-width bit-field forces the next one to a new int unit, leaving a gap. */
-struct bitfield_zero_width {
-  unsigned int a : 4;
-  int : 0;
-  unsigned int b : 4; /* starts at bit 32 */
-  char c;
-};
-
-/* Bit-fields of mixed base types sharing one 8-byte unit; `big` spans bytes 1-6. */
-struct bitfield_mixed_types {
-  unsigned char kind : 2;
-  unsigned short code : 9;
-  unsigned long long big : 40;
-  signed int negative : 5;
-};
-
-/* Union: size of the largest member, aligned to the strictest. */
-union int_or_double {
-  int i;
-  double d;
-  char bytes[3];
-};
-
-/* Anonymous struct and union nested inside a struct, plus a named inner struct. */
-struct nested_anonymous {
-  int kind;
-  union {
-    int as_int;
-    float as_float;
-    struct {
-      short low;
-      short high;
-    };
-  };
-  struct {
-    char tag;
-    double weight;
-  } named_inner;
-  char last;
-};
-
-/* Flexible array member: the array adds nothing to sizeof. */
-struct flexible_array {
-  size_t length;
-  char tag;
-  int data[];
-};
-
-/* GNU zero-length array: the pre-C99 spelling of a flexible array. */
-struct zero_length_array {
-  int count;
-  char name[0];
-};
-
-/* Packed: no padding at all, 7 bytes, misaligned int. */
-struct __attribute__((packed)) packed_record {
-  char c;
-  int i;
-  short s;
-};
-
-/* Over-aligned: 4 bytes of data, 60 bytes of trailing padding. */
-struct __attribute__((aligned(64))) aligned_64 {
-  int value;
-};
-
-/* 80 bytes; `straddler` occupies bytes 60-69 and so crosses the 64-byte cache line. */
-struct crosses_cacheline {
-  char header[56];
-  int count;
-  char straddler[10];
-  double tail;
-};
-
-struct point {
-  int x;
-  int y;
-};
-
-/* Array of structs inside a struct, with a hole before it. */
-struct polygon {
-  char closed;
-  struct point vertices[5];
-  double perimeter;
-};
-
-enum color { COLOR_RED, COLOR_GREEN = 5, COLOR_BLUE = -1 };
-
-/* An enum member followed by a char: 3 bytes of trailing padding. */
-struct colored_point {
-  enum color color;
-  struct point where;
-  char label;
-};
+#include "structs.h"
 
 /* .data: an initialised global array. */
 int initialized_table[64] = {1, 2, 3, 5, 8, 13, 21, 34};
@@ -170,6 +45,11 @@ int main(void) {
   enum color chosen = COLOR_GREEN;
   int flexible_storage[1 + (sizeof(struct flexible_array) + 3 * sizeof(int)) / sizeof(int)];
   struct flexible_array *flexible = (struct flexible_array *)flexible_storage;
+  event_t event = {1, 1700000000LL, 'e'};
+  list_node_t tail_node = {NULL, 2};
+  list_node_t head_node = {&tail_node, 1};
+  struct register_view reg = {.enable = 1, .mode = 5, .count = 200, .status = 0x80};
+  struct padded_array pads = {{{1.0, 'a'}, {2.0, 'b'}}, 2, 2};
 
   memset(&crosses, 0, sizeof crosses);
   crosses.count = 3;
@@ -194,5 +74,8 @@ int main(void) {
          big_bss[sizeof big_bss - 1], initialized_table[8]);
   printf("values %d %u %u %d %d %d %c\n", holes.i, straddles.wide, zero_width.b, mixed.negative,
          nested.as_int, packed.i, square.closed ? 'y' : 'n');
+  printf("event %zu list %zu (%d) register %zu (%u) padded %zu (%c)\n", sizeof event,
+         sizeof head_node, head_node.next->value + (int)event.id, sizeof reg, reg.count, sizeof pads,
+         pads.items[1].c);
   return 0;
 }

@@ -165,6 +165,46 @@ public:
   };
 };
 
+// An anonymous struct inside an anonymous union (a GNU extension C++ compilers share): r, g, b, a
+// and value all belong to Rgba. 4 bytes.
+struct Rgba {
+  union {
+    struct {
+      unsigned char r, g, b, a;
+    };
+    unsigned int value;
+  };
+};
+
+// A class nested in a class: Outer::Inner (4 bytes, 1 of trailing padding), then a 4-byte hole.
+struct Outer {
+  struct Inner {
+    short id;
+    char code;
+  };
+  Inner inner;
+  long tail;
+};
+
+// A typedef'd anonymous struct: C++ gives it the typedef's name for linkage, CppStatus.
+typedef struct {
+  int code;
+  char severity;
+} CppStatus;
+
+// An array of structs after a byte: 3-byte hole, 28 bytes.
+struct Polyline {
+  unsigned char count;
+  geo::Point points[3];
+};
+
+// Bit-fields in a class, one a bool: bits 0-3 of byte 0, a 1-byte hole, level at 2. 4 bytes.
+struct Flags {
+  bool ready : 1;
+  unsigned char mode : 3;
+  unsigned short level;
+};
+
 int main() {
   geo::Point point{1, 2};
   geo::detail::Extent extent{{0, 0}, {4, 3}};
@@ -195,6 +235,12 @@ int main() {
   Variant variant;
   variant.kind = Variant::Kind::Double;
   variant.asDouble = 0.5;
+  Rgba rgba{};
+  rgba.value = 0x01020304u;
+  Outer outer{{7, 'c'}, 9L};
+  CppStatus status{404, 'e'};
+  Polyline polyline{3, {{0, 0}, {1, 1}, {2, 0}}};
+  Flags flags{true, 5, 300};
 
   std::printf("point %d,%d extent %d dog %zu person %zu %s\n", point.x, point.y,
               extent.max.x, sizeof dog, sizeof person, person.name);
@@ -206,5 +252,8 @@ int main() {
               vec.size(), vec[2]);
   std::printf("counter %zu (%d instances) variant %zu %.1f\n", sizeof counter,
               Counter::instances, sizeof variant, variant.asDouble);
+  std::printf("rgba %zu (%u) outer %zu inner %zu status %zu (%d) polyline %zu (%d) flags %zu (%d)\n",
+              sizeof rgba, unsigned{rgba.r}, sizeof outer, sizeof outer.inner, sizeof status,
+              status.code, sizeof polyline, polyline.points[2].x, sizeof flags, flags.level);
   return 0;
 }
