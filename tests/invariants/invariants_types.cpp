@@ -1,0 +1,219 @@
+// tests/invariants/invariants_types.cpp: for every type memlayout lists in a sample, the bytes add up: covered + holes + trailing padding = size, and the rest of the SPEC's arithmetic.
+//
+// Usage: invariants_types MEMLAYOUT FILE  |  invariants_types --skip REASON
+// Exit: 0 every invariant holds; 1 one does not (each printed as FAIL); 77 skipped.
+//
+// Per type (and per variant of an enum with data, whose fields are laid out over the whole enum):
+//   * every field's offset + size <= size; bit-fields: offset = bit_offset / 8, size = the bytes
+//     the bits touch, bit_offset + bit_size <= 8 * size;
+//   * field offsets ascend (equal is fine: unions, [[no_unique_address]], bases in tail padding);
+//   * holes lie inside the type, ascend, overlap neither each other nor any field, nor does the
+//     trailing padding (the last `trailing_padding` bytes);
+//   * bytes covered by fields (their union: overlapping fields count once) + holes + trailing = size;
+//   * padding = sum of holes + trailing padding.
+// A virtual base without an offset (memlayout: dynamic) covers nothing here.
+#include "subprocess.h"
+#include "types_layout.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Json = nlohmann::json;
+using namespace memlayout::testing;
+
+constexpr int kSkip = 77;
+
+std::optional<std::uint64_t> u64(const Json &object, const char *key) {
+  if (!object.is_object()) return std::nullopt;
+  auto it = object.find(key);
+  if (it == object.end()) return std::nullopt;
+  if (it->is_number_unsigned()) return it->get<std::uint64_t>();
+  if (it->is_number_integer() && it->get<std::int64_t>() >= 0)
+    return static_cast<std::uint64_t>(it->get<std::int64_t>());
+  return std::nullopt;
+}
+
+std::string str(const Json &object, const char *key) {
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+class Checker {
+public:
+  int failures = 0;
+  std::size_t checked = 0;
+
+  void fail(const std::string &subject, const std::string &what) {
+    ++failures;
+    std::cout << "FAIL " << subject << ": " << what << "\n";
+  }
+
+  // `extra` are byte ranges counted as covered besides the fields (an enum's discriminant).
+  void checkLayout(const std::string &subject, const Json &layout, std::uint64_t size, bool hasTrailingKey,
+                   const std::vector<ByteRange> &extra) {
+    ++checked;
+    std::vector<ByteRange> ranges = extra;
+    std::optional<std::uint64_t> previous;
+    const Json fields = layout.contains("fields") && layout["fields"].is_array() ? layout["fields"] : Json::array();
+    for (const Json &field : fields) {
+      const std::string label = "field '" + str(field, "name") + "'";
+      auto offset = u64(field, "offset"), fieldSize = u64(field, "size");
+      if (!fieldSize) {
+        fail(subject, label + " has no size");
+        continue;
+      }
+      if (!offset) {
+        if (!field.value("base", false)) fail(subject, label + " has no offset");
+        continue; // a dynamic virtual base
+      }
+      if (previous && *offset < *previous) fail(subject, label + " at " + std::to_string(*offset) + " comes after offset " + std::to_string(*previous));
+      previous = offset;
+      if (*offset + *fieldSize > size)
+        fail(subject, label + ": offset " + std::to_string(*offset) + " + size " + std::to_string(*fieldSize) +
+                          " > type size " + std::to_string(size));
+      if (field.contains("bit_size")) {
+        auto bitOffset = u64(field, "bit_offset"), bitSize = u64(field, "bit_size");
+        if (!bitOffset || !bitSize) {
+          fail(subject, label + ": bit_offset/bit_size missing or not numbers");
+        } else {
+          const ByteRange touched = bytesTouched(*bitOffset, *bitSize);
+          if (touched.offset != *offset || touched.size != *fieldSize)
+            fail(subject, label + ": bits " + std::to_string(*bitOffset) + "+" + std::to_string(*bitSize) +
+                              " touch bytes " + std::to_string(touched.offset) + "+" + std::to_string(touched.size) +
+                              ", but offset/size say " + std::to_string(*offset) + "+" + std::to_string(*fieldSize));
+          if (*bitOffset + *bitSize > size * 8) fail(subject, label + ": bits run past the type's end");
+        }
+      }
+      ranges.push_back({*offset, *fieldSize});
+    }
+
+    std::vector<bool> covered(size, false);
+    for (const ByteRange &range : ranges)
+      for (std::uint64_t b = range.offset; b < range.end() && b < size; ++b) covered[b] = true;
+    const auto coveredBytes = static_cast<std::uint64_t>(std::count(covered.begin(), covered.end(), true));
+
+    std::uint64_t holeBytes = 0, holesEnd = 0;
+    const Json holes = layout.contains("holes") && layout["holes"].is_array() ? layout["holes"] : Json::array();
+    for (const Json &hole : holes) {
+      auto offset = u64(hole, "offset"), holeSize = u64(hole, "size");
+      if (!offset || !holeSize || *holeSize == 0) {
+        fail(subject, "a hole without offset or size: " + hole.dump());
+        continue;
+      }
+      const std::string label = "hole " + std::to_string(*holeSize) + " at " + std::to_string(*offset);
+      if (*offset < holesEnd) fail(subject, label + " overlaps or precedes the hole before it");
+      holesEnd = *offset + *holeSize;
+      if (holesEnd > size) {
+        fail(subject, label + " runs past the type's size " + std::to_string(size));
+        continue;
+      }
+      for (std::uint64_t b = *offset; b < holesEnd; ++b)
+        if (covered[b]) {
+          fail(subject, label + " overlaps a field at byte " + std::to_string(b));
+          break;
+        }
+      holeBytes += *holeSize;
+    }
+
+    auto padding = u64(layout, "padding");
+    std::uint64_t trailing = 0;
+    if (hasTrailingKey) {
+      auto value = u64(layout, "trailing_padding");
+      if (!value) {
+        fail(subject, "no trailing_padding");
+        return;
+      }
+      trailing = *value;
+    } else if (padding && *padding >= holeBytes) {
+      trailing = *padding - holeBytes; // a variant: its padding beyond the holes is at the end
+    }
+    if (trailing > size) {
+      fail(subject, "trailing padding " + std::to_string(trailing) + " > size " + std::to_string(size));
+      return;
+    }
+    for (std::uint64_t b = size - trailing; b < size; ++b)
+      if (covered[b]) {
+        fail(subject, "trailing padding (" + std::to_string(trailing) + " bytes) overlaps a field at byte " + std::to_string(b));
+        break;
+      }
+    if (holesEnd > size - trailing) fail(subject, "a hole reaches into the trailing padding");
+    if (coveredBytes + holeBytes + trailing != size)
+      fail(subject, "covered " + std::to_string(coveredBytes) + " + holes " + std::to_string(holeBytes) +
+                        " + trailing " + std::to_string(trailing) + " = " +
+                        std::to_string(coveredBytes + holeBytes + trailing) + ", not size " + std::to_string(size));
+    if (!padding)
+      fail(subject, "no padding");
+    else if (*padding != holeBytes + trailing)
+      fail(subject, "padding " + std::to_string(*padding) + " != holes " + std::to_string(holeBytes) +
+                        " + trailing " + std::to_string(trailing));
+  }
+
+  void checkType(const Json &type) {
+    const std::string name = str(type, "name");
+    const std::string subject = (name.empty() ? std::string("(anonymous ") + str(type, "kind") + ")" : name);
+    auto size = u64(type, "size");
+    if (!size) {
+      fail(subject, "no size");
+      return;
+    }
+    if (!u64(type, "align")) fail(subject, "no align");
+    if (str(type, "kind") != "enum" || type.contains("fields")) checkLayout(subject, type, *size, true, {});
+    if (!type.contains("variants") || !type["variants"].is_array()) return;
+    std::vector<ByteRange> discriminant;
+    if (type.contains("discriminant")) {
+      auto offset = u64(type["discriminant"], "offset"), discSize = u64(type["discriminant"], "size");
+      if (offset && discSize) discriminant.push_back({*offset, *discSize});
+    }
+    for (const Json &variant : type["variants"]) {
+      const bool laidOut = (variant.contains("fields") && !variant["fields"].empty()) || variant.contains("padding");
+      if (laidOut)
+        checkLayout(subject + " variant " + str(variant, "name"), variant, *size, false, discriminant);
+    }
+  }
+};
+
+} // namespace
+
+int main(int argc, char **argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 2 && args[0] == "--skip") {
+    std::cout << "SKIP: " << args[1] << "\n";
+    return kSkip;
+  }
+  if (args.size() != 2) {
+    std::cerr << "usage: invariants_types MEMLAYOUT FILE | invariants_types --skip REASON\n";
+    return 2;
+  }
+  auto result = runProcess({args[0], args[1], "--types", "--format", "json"}, {"LC_ALL=C"}, 600);
+  if (!result.started || result.timedOut || result.signal != 0 || result.exitCode != 0) {
+    std::cout << "FAIL " << args[1] << ": memlayout --types " << result.describe() << "\n" << result.err;
+    return 1;
+  }
+  Json json;
+  try {
+    json = Json::parse(result.out);
+  } catch (const std::exception &e) {
+    std::cout << "FAIL " << args[1] << ": invalid JSON: " << e.what() << "\n";
+    return 1;
+  }
+  if (!json.contains("types") || !json["types"].is_array() || json["types"].empty()) {
+    std::cout << "FAIL " << args[1] << ": no types listed (every sample has some)\n";
+    return 1;
+  }
+  Checker checker;
+  for (const Json &type : json["types"]) checker.checkType(type);
+  if (checker.failures != 0) {
+    std::cout << checker.failures << " broken invariant(s) in " << args[1] << "\n";
+    return 1;
+  }
+  std::cout << "OK " << args[1] << ": " << json["types"].size() << " types, " << checker.checked
+            << " layouts add up\n";
+  return 0;
+}
