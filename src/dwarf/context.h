@@ -1,0 +1,31 @@
+// The DWARFContext types are read with: our own error handlers (nothing printed), relocations applied
+// only where they are needed, and a private copy of each unit so its DIEs are freed once it is read.
+#pragma once
+
+#include "dwarf/warnings.h"
+
+#include <memory>
+
+namespace llvm {
+class DWARFContext;
+class DWARFUnit;
+namespace object {
+class ObjectFile;
+}
+} // namespace llvm
+
+namespace memlayout::dwarf {
+
+// Damage found while the context parses goes to `warnings`, which must outlive the context.
+// Relocations are applied for relocatable objects only: linked files have theirs resolved already
+// (the kernel's vmlinux keeps 11 million .rela.debug_info entries it does not need).
+std::unique_ptr<llvm::DWARFContext> openContext(const llvm::object::ObjectFile &object, Warnings &warnings);
+
+// A unit object of our own for `unit` (same header, sections and unit vector). LLVM keeps every DIE
+// a unit ever parsed until the context goes away (DWARFUnit::clearDIEs is private); a private copy
+// frees them when it is destroyed. References into other units (DW_FORM_ref_addr, ref_sig8) still
+// resolve through the context. nullptr (and a warning) when the header cannot be read again.
+std::unique_ptr<llvm::DWARFUnit> privateUnit(llvm::DWARFContext &context, const llvm::DWARFUnit &unit,
+                                             bool inTypesSection, Warnings &warnings);
+
+} // namespace memlayout::dwarf

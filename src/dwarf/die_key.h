@@ -1,0 +1,28 @@
+// A DIE's identity while its unit is being read: (unit object, offset), hashable for memo tables.
+#pragma once
+
+#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+
+#include <cstdint>
+#include <functional>
+
+namespace memlayout::dwarf {
+
+struct DieKey {
+  const void *unit = nullptr;
+  std::uint64_t offset = 0;
+  explicit DieKey(const llvm::DWARFDie &die) : unit(die.getDwarfUnit()), offset(die.getOffset()) {}
+  bool operator==(const DieKey &other) const { return unit == other.unit && offset == other.offset; }
+};
+
+struct DieKeyHash {
+  std::size_t operator()(const DieKey &key) const {
+    return std::hash<const void *>{}(key.unit) ^ (std::hash<std::uint64_t>{}(key.offset) * 0x9e3779b97f4a7c15ull);
+  }
+};
+
+// Bounds for walking chains of references, so cyclic or absurdly deep damaged DWARF cannot hang or
+// overflow the stack.
+inline constexpr int kMaxTypeDepth = 64;
+
+} // namespace memlayout::dwarf

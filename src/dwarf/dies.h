@@ -1,0 +1,52 @@
+// Small accessors over llvm::DWARFDie shared by the type reader: flags, names, references.
+#pragma once
+
+#include <llvm/BinaryFormat/Dwarf.h>
+#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+#include <llvm/DebugInfo/DWARF/DWARFFormValue.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace memlayout::dwarf {
+
+inline bool hasFlag(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute) {
+  auto value = die.find(attribute);
+  return value && value->getAsUnsignedConstant().value_or(0) != 0;
+}
+
+inline bool isDeclaration(const llvm::DWARFDie &die) { return hasFlag(die, llvm::dwarf::DW_AT_declaration); }
+
+// DW_AT_name, or nullptr when absent or unreadable.
+inline const char *rawName(const llvm::DWARFDie &die) {
+  return llvm::dwarf::toString(die.find(llvm::dwarf::DW_AT_name), nullptr);
+}
+
+inline std::optional<std::uint64_t> unsignedAttribute(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute) {
+  return llvm::dwarf::toUnsigned(die.find(attribute));
+}
+
+// The DIE `attribute` refers to, invalid when there is none. Unlike LLVM 19's
+// getAttributeValueAsReferencedDie, follows DW_FORM_ref_sig8 (gcc's DWARF 4 .debug_types) too.
+llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute = llvm::dwarf::DW_AT_type);
+
+// A DIE that stands for a type-unit definition (DW_AT_signature: clang's declarations, gcc's bare
+// stand-ins) → that definition; any other DIE → itself.
+llvm::DWARFDie resolveSignature(const llvm::DWARFDie &die);
+
+// referencedDie, then resolveSignature.
+inline llvm::DWARFDie referencedType(const llvm::DWARFDie &die,
+                                     llvm::dwarf::Attribute attribute = llvm::dwarf::DW_AT_type) {
+  return resolveSignature(referencedDie(die, attribute));
+}
+
+inline bool isAggregateTag(llvm::dwarf::Tag tag) {
+  return tag == llvm::dwarf::DW_TAG_structure_type || tag == llvm::dwarf::DW_TAG_class_type ||
+         tag == llvm::dwarf::DW_TAG_union_type;
+}
+
+inline bool isTypeOfInterest(llvm::dwarf::Tag tag) {
+  return isAggregateTag(tag) || tag == llvm::dwarf::DW_TAG_enumeration_type;
+}
+
+} // namespace memlayout::dwarf

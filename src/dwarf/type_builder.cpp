@@ -1,0 +1,224 @@
+// Structs, classes, unions and enums from their DIEs: kind, names, size, alignment and packing, decl,
+// enumerators; the walk over one unit's DIEs that picks what to build.
+#include "dwarf/type_builder.h"
+
+#include "dwarf/dies.h"
+#include "dwarf/language.h"
+#include "dwarf/unit_reader.h"
+
+#include <llvm/DebugInfo/DWARF/DWARFUnit.h>
+#include <llvm/Support/Format.h>
+
+#include <algorithm>
+
+namespace memlayout::dwarf {
+using namespace llvm::dwarf;
+
+model::Language modelLanguage(std::uint64_t dwLanguage) {
+  const std::string name = languageName(dwLanguage);
+  if (name == "C") return model::Language::C;
+  if (name == "C++") return model::Language::Cpp;
+  if (name == "Rust") return model::Language::Rust;
+  return model::Language::Other;
+}
+
+namespace {
+
+model::Language languageOfUnit(llvm::DWARFUnit &unit) {
+  auto language = unsignedAttribute(unit.getUnitDIE(), DW_AT_language);
+  return language ? modelLanguage(*language) : model::Language::Unknown;
+}
+
+model::Kind kindOf(Tag tag) {
+  switch (tag) {
+  case DW_TAG_class_type: return model::Kind::Class;
+  case DW_TAG_union_type: return model::Kind::Union;
+  case DW_TAG_enumeration_type: return model::Kind::Enum;
+  default: return model::Kind::Struct;
+  }
+}
+
+// Is the enum's underlying type signed? From its base type, else the enum's own DW_AT_encoding, else
+// whether any enumerator is written with DW_FORM_sdata.
+bool enumIsSigned(const llvm::DWARFDie &die) {
+  llvm::DWARFDie base = referencedDie(die, DW_AT_type);
+  for (int depth = 0; depth < kMaxTypeDepth && base.isValid() && base.getTag() != DW_TAG_base_type; ++depth)
+    base = referencedDie(base, DW_AT_type);
+  auto encoding = unsignedAttribute(base.isValid() ? base : die, DW_AT_encoding);
+  if (encoding)
+    return *encoding == DW_ATE_signed || *encoding == DW_ATE_signed_char || *encoding == DW_ATE_signed_fixed;
+  for (const llvm::DWARFDie &child : die.children())
+    if (auto value = child.find(DW_AT_const_value); value && value->getForm() == DW_FORM_sdata) return true;
+  return false;
+}
+
+} // namespace
+
+TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnings)
+    : unit_(unit), abi_(abi), warnings_(warnings), namer_(languageOfUnit(unit)), declFiles_(warnings) {
+  unitLanguage_ = languageOfUnit(unit);
+  languages_[&unit] = unitLanguage_;
+  if (!unit.isTypeUnit())
+    if (const char *name = rawName(unit.getUnitDIE())) unitName_ = name;
+}
+
+model::Language TypeBuilder::languageOf(const llvm::DWARFDie &die) {
+  llvm::DWARFUnit *unit = die.getDwarfUnit();
+  auto [it, inserted] = languages_.try_emplace(unit, model::Language::Unknown);
+  if (inserted) it->second = languageOfUnit(*unit);
+  // A type unit without DW_AT_language serves the units that refer to it.
+  return it->second == model::Language::Unknown ? unitLanguage_ : it->second;
+}
+
+void TypeBuilder::warn(const llvm::DWARFDie &die, const std::string &what) {
+  std::string text;
+  llvm::raw_string_ostream out(text);
+  out << "DIE at " << llvm::format_hex(die.getOffset(), 10) << ": " << what;
+  warnings_.add(out.str());
+}
+
+std::int32_t TypeBuilder::build(const llvm::DWARFDie &die, bool selected) {
+  const DieKey key(die);
+  if (auto found = built_.find(key); found != built_.end()) {
+    if (selected && found->second >= 0) types_[static_cast<std::size_t>(found->second)].selected = true;
+    return found->second;
+  }
+  if (inProgress_.count(key)) {
+    warn(die, "type contains itself");
+    return -1;
+  }
+  if (inProgress_.size() >= static_cast<std::size_t>(kMaxTypeDepth)) {
+    warn(die, "types nested too deeply");
+    return -1;
+  }
+  inProgress_.insert(key);
+  ClassFacts facts;
+  model::Type type = readAggregate(die, facts);
+  inProgress_.erase(key);
+  // Anonymous types only ever appear inside the types that hold them.
+  type.selected = selected && !type.name.empty();
+  const auto index = static_cast<std::int32_t>(types_.size());
+  types_.push_back(std::move(type));
+  facts_.push_back(facts);
+  built_.emplace(key, index);
+  return index;
+}
+
+model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &facts) {
+  model::Type type;
+  type.name = namer_.qualifiedName(die);
+  type.kind = kindOf(die.getTag());
+  type.language = languageOf(die);
+  if (type.language == model::Language::Rust && type.name.rfind('(', 0) == 0) type.kind = model::Kind::Tuple;
+  type.unit = unitName_;
+  type.size = unsignedAttribute(die, DW_AT_byte_size).value_or(0);
+  if (type.size == 0)
+    if (auto bits = unsignedAttribute(die, DW_AT_bit_size)) type.size = (*bits + 7) / 8;
+  if (auto file = unsignedAttribute(die, DW_AT_decl_file)) {
+    if (auto name = declFiles_.name(*die.getDwarfUnit(), *file)) {
+      model::Decl decl;
+      decl.file = *name;
+      decl.line = static_cast<unsigned>(unsignedAttribute(die, DW_AT_decl_line).value_or(0));
+      type.decl = std::move(decl);
+    }
+  }
+  if (type.kind == model::Kind::Enum) {
+    readEnumerators(die, type);
+    return type;
+  }
+  for (const llvm::DWARFDie &child : die.children()) {
+    const Tag tag = child.getTag();
+    if (tag != DW_TAG_member && tag != DW_TAG_inheritance) continue; // DW_TAG_variant_part: issue 4
+    if (auto field = readMember(child, tag == DW_TAG_inheritance)) type.fields.push_back(std::move(*field));
+  }
+  if (type.language == model::Language::Rust) // tuple fields are __0, __1, …; the language says 0, 1, …
+    for (model::Field &field : type.fields)
+      if (field.name.size() > 2 && field.name.rfind("__", 0) == 0 &&
+          std::all_of(field.name.begin() + 2, field.name.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        field.name.erase(0, 2);
+  computeAlignment(die, type);
+  if (type.kind != model::Kind::Union) facts = layoutClass(type, types_, facts_);
+  else facts.nvSize = type.size;
+  return type;
+}
+
+void TypeBuilder::computeAlignment(const llvm::DWARFDie &die, model::Type &type) {
+  std::uint64_t maxAlign = 1;
+  bool misaligned = false;
+  for (const model::Field &field : type.fields) {
+    const std::uint64_t align = std::max<std::uint64_t>(field.align, 1);
+    maxAlign = std::max(maxAlign, align);
+    if (field.virtualBase || field.bitField) continue;
+    if (field.bitOffset % (align * 8) != 0) misaligned = true;
+  }
+  if (type.size % maxAlign != 0) misaligned = true;
+  // gcc's __attribute__((packed)) leaves no trace in DWARF but these misplacements.
+  type.packed = misaligned;
+  if (auto given = unsignedAttribute(die, DW_AT_alignment); given && *given > 0) type.align = *given;
+  else type.align = misaligned ? 1 : maxAlign;
+}
+
+void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) {
+  llvm::DWARFDie underlying = referencedDie(die, DW_AT_type);
+  if (underlying.isValid()) type.underlyingType = namer_.typeName(underlying);
+  TypeShape shape = shapeOf(underlying, abi_);
+  if (type.size == 0) type.size = shape.size;
+  if (auto given = unsignedAttribute(die, DW_AT_alignment); given && *given > 0) type.align = *given;
+  else type.align = shape.align != 0 ? shape.align : scalarAlign(type.size, false, abi_);
+  const bool isSigned = enumIsSigned(die);
+  for (const llvm::DWARFDie &child : die.children()) {
+    if (child.getTag() != DW_TAG_enumerator) continue;
+    model::Variant variant;
+    if (const char *name = rawName(child)) variant.name = name;
+    auto value = child.find(DW_AT_const_value);
+    if (value && (value->isFormClass(llvm::DWARFFormValue::FC_Constant) ||
+                  value->getForm() == DW_FORM_implicit_const)) {
+      // sdata holds the value sign-extended, udata/dataN zero-extended: the raw bits are the value.
+      variant.discriminant = model::DiscriminantValue{value->getRawUValue(), isSigned};
+    } else {
+      warn(child, "enumerator without a constant value");
+    }
+    type.variants.push_back(std::move(variant));
+  }
+}
+
+UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &query, Warnings &warnings) {
+  UnitTypes result;
+  if (llvm::Error error = unit.tryExtractDIEsIfNeeded(false)) warnings.add(std::move(error));
+  if (!unit.getUnitDIE(false).isValid()) return result;
+  result.readable = true;
+  TypeBuilder builder(unit, abi, warnings);
+
+  // First the typedefs that name anonymous types: the type usually comes before its typedef. A type
+  // in a type unit has no typedef there, so the unit that names it builds it.
+  std::vector<llvm::DWARFDie> namedElsewhere;
+  for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {
+    if (entry.getTag() != DW_TAG_typedef) continue;
+    llvm::DWARFDie typedefDie(&unit, &entry);
+    llvm::DWARFDie target = referencedType(typedefDie);
+    if (!target.isValid() || !isTypeOfInterest(target.getTag()) || rawName(target) || isDeclaration(target))
+      continue;
+    builder.namer().nameAnonymous(target, builder.namer().qualifiedName(typedefDie));
+    if (target.getDwarfUnit() != &unit) namedElsewhere.push_back(target);
+  }
+
+  auto consider = [&](const llvm::DWARFDie &die) {
+    std::string name = builder.namer().qualifiedName(die);
+    if (name.empty()) return; // anonymous: built only inside the types that hold it
+    if (query.wants) {
+      result.names.push_back(name);
+      if (!query.wants(name)) return;
+    }
+    builder.build(die, true);
+  };
+  for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {
+    if (!isTypeOfInterest(entry.getTag())) continue;
+    llvm::DWARFDie die(&unit, &entry);
+    if (!isDeclaration(die)) consider(die);
+  }
+  for (const llvm::DWARFDie &die : namedElsewhere) consider(die);
+  result.types = builder.takeTypes();
+  return result;
+}
+
+} // namespace memlayout::dwarf

@@ -1,0 +1,66 @@
+// Builds model::Type values from DIEs of one unit, memoized per DIE; fields come from members.cpp.
+#pragma once
+
+#include "dwarf/decl_files.h"
+#include "dwarf/die_key.h"
+#include "dwarf/names.h"
+#include "dwarf/shapes.h"
+#include "dwarf/virtual_bases.h"
+#include "dwarf/warnings.h"
+#include "model/type.h"
+
+#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace llvm {
+class DWARFUnit;
+}
+
+namespace memlayout::dwarf {
+
+class TypeBuilder {
+public:
+  TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnings);
+
+  Namer &namer() { return namer_; }
+
+  // Index of the type built from `die`, a struct/class/union/enum definition (built once; a later
+  // call with selected = true marks it selected). -1 when it cannot be built: it contains itself or
+  // nests too deep (damaged DWARF), with a warning.
+  std::int32_t build(const llvm::DWARFDie &die, bool selected);
+
+  std::vector<model::Type> takeTypes() { return std::move(types_); }
+
+private:
+  model::Type readAggregate(const llvm::DWARFDie &die, ClassFacts &facts);
+  void readEnumerators(const llvm::DWARFDie &die, model::Type &type);
+  // members.cpp: one DW_TAG_member or DW_TAG_inheritance; nullopt for static members and damage.
+  std::optional<model::Field> readMember(const llvm::DWARFDie &member, bool inheritance);
+  void computeAlignment(const llvm::DWARFDie &die, model::Type &type);
+  model::Language languageOf(const llvm::DWARFDie &die);
+  void warn(const llvm::DWARFDie &die, const std::string &what);
+
+  llvm::DWARFUnit &unit_;
+  const Abi &abi_;
+  Warnings &warnings_;
+  Namer namer_;
+  DeclFiles declFiles_;
+  std::string unitName_;
+  model::Language unitLanguage_ = model::Language::Unknown;
+  std::unordered_map<const llvm::DWARFUnit *, model::Language> languages_;
+  std::vector<model::Type> types_;
+  std::vector<ClassFacts> facts_;
+  std::unordered_map<DieKey, std::int32_t, DieKeyHash> built_;
+  std::unordered_set<DieKey, DieKeyHash> inProgress_;
+};
+
+// DW_AT_language → model::Language.
+model::Language modelLanguage(std::uint64_t dwLanguage);
+
+} // namespace memlayout::dwarf
