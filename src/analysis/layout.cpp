@@ -57,13 +57,15 @@ model::Layout computeLayout(const model::Type &type) {
   std::uint64_t memberBits = 0;
   for (int index : order) {
     const model::Field &field = type.fields[static_cast<std::size_t>(index)];
-    const bool occupies = field.bitSize > 0 && !field.virtualBase;
+    // A virtual base the reader placed by the ABI (bitSize > 0) holds its bytes in the complete object;
+    // one whose offset only the running program knows (bitSize 0) is listed at 0 and covers nothing.
+    const bool occupies = field.bitSize > 0;
     if (occupies) {
       if (field.bitOffset > covered) addGap(layout, covered, std::min(field.bitOffset, std::max(typeBits, covered)), false);
       covered = std::max(covered, field.bitOffset + field.bitSize);
       memberBits += field.bitField ? field.bitSize : roundUp8(field.bitSize);
     }
-    layout.items.push_back({What::Field, field.virtualBase ? 0 : field.bitOffset, occupies ? field.bitSize : 0, index});
+    layout.items.push_back({What::Field, field.virtualBase && !occupies ? 0 : field.bitOffset, occupies ? field.bitSize : 0, index});
   }
   if (covered < typeBits) addGap(layout, covered, typeBits, true);
 

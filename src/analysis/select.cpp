@@ -1,0 +1,231 @@
+// Name patterns for --struct, nearest-name hints, and the --types listing.
+#include "analysis/select.h"
+
+#include <llvm/ADT/StringRef.h>
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+#include <tuple>
+
+namespace memlayout::analysis {
+namespace {
+
+bool isOpening(char c) { return c == '<' || c == '(' || c == '[' || c == '{'; }
+bool isClosing(char c) { return c == '>' || c == ')' || c == ']' || c == '}'; }
+
+std::string withoutSpaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) out += c;
+  return out;
+}
+
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  for (char &c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A template's name without its arguments ("Pair<int, long>" → "Pair"), for hints only.
+std::string_view withoutArguments(std::string_view name) {
+  std::size_t open = name.find('<');
+  return open == std::string_view::npos || open == 0 ? name : name.substr(0, open);
+}
+
+} // namespace
+
+std::string_view lastComponent(std::string_view qualifiedName) {
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < qualifiedName.size(); ++i) {
+    const char c = qualifiedName[i];
+    if (isOpening(c)) ++depth;
+    else if (isClosing(c)) depth = std::max(0, depth - 1); // "operator>" and friends must not go negative
+    else if (c == ':' && depth == 0 && i + 1 < qualifiedName.size() && qualifiedName[i + 1] == ':') {
+      start = i + 2;
+      ++i;
+    }
+  }
+  return qualifiedName.substr(start);
+}
+
+std::string shortName(std::string_view qualifiedName) {
+  const std::string compact = withoutSpaces(qualifiedName);
+  std::string out;
+  out.reserve(compact.size());
+  for (std::size_t i = 0; i < compact.size(); ++i) {
+    if (compact[i] == ':' && i + 1 < compact.size() && compact[i + 1] == ':') {
+      // Drop the path segment just written: back to the last bracket, comma or pointer sigil.
+      std::size_t keep = out.size();
+      if (keep > 0 && isClosing(out[keep - 1])) { // a bracketed segment: "(anonymous namespace)", "{impl#0}"
+        int depth = 0;
+        while (keep > 0) {
+          const char c = out[--keep];
+          if (isClosing(c)) ++depth;
+          else if (isOpening(c) && --depth == 0) break;
+        }
+      }
+      while (keep > 0 && !isOpening(out[keep - 1]) && !isClosing(out[keep - 1]) && out[keep - 1] != ',' &&
+             out[keep - 1] != '&' && out[keep - 1] != '*')
+        --keep;
+      out.resize(keep);
+      ++i;
+      continue;
+    }
+    out += compact[i];
+  }
+  // Rust spells out the default allocator (`Vec<T, Global>`); nobody types it.
+  for (std::size_t at; (at = out.find(",Global>")) != std::string::npos;) out.erase(at, 7);
+  return out;
+}
+
+bool isGlob(std::string_view pattern) { return pattern.find_first_of("*?") != std::string_view::npos; }
+
+bool globMatch(std::string_view pattern, std::string_view text) {
+  // Iterative matcher with one backtrack point: linear in practice, no recursion on hostile patterns.
+  std::size_t p = 0, t = 0, starP = std::string_view::npos, starT = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      starP = p++;
+      starT = t;
+    } else if (starP != std::string_view::npos) {
+      p = starP + 1;
+      t = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+NameMatcher::NameMatcher(std::vector<std::string> patterns) {
+  for (auto &text : patterns) {
+    Pattern pattern;
+    pattern.compact = withoutSpaces(text);
+    pattern.glob = analysis::isGlob(text);
+    pattern.text = std::move(text);
+    patterns_.push_back(std::move(pattern));
+  }
+}
+
+bool NameMatcher::matches(std::size_t index, std::string_view qualifiedName) const {
+  const Pattern &pattern = patterns_[index];
+  const std::string full = withoutSpaces(qualifiedName);
+  const std::string last = withoutSpaces(lastComponent(qualifiedName));
+  auto test = [&](const std::string &form) {
+    return pattern.glob ? globMatch(pattern.compact, form) : form == pattern.compact;
+  };
+  if (test(full) || test(last)) return true;
+  // Short forms only when the name has a path inside generic arguments (cheap test first).
+  if (full.find("::") == std::string::npos) return false;
+  return test(shortName(qualifiedName));
+}
+
+bool NameMatcher::matches(std::string_view qualifiedName) const {
+  if (qualifiedName.empty()) return false;
+  for (std::size_t i = 0; i < patterns_.size(); ++i)
+    if (matches(i, qualifiedName)) return true;
+  return false;
+}
+
+bool NameMatcher::namesExplicitly(std::string_view qualifiedName) const {
+  for (std::size_t i = 0; i < patterns_.size(); ++i)
+    if (!patterns_[i].glob && matches(i, qualifiedName)) return true;
+  return false;
+}
+
+std::vector<std::string> nearestNames(std::string_view wanted, const std::vector<std::string> &names,
+                                      std::size_t limit) {
+  // Wildcards say nothing about spelling: compare with the literal part of a glob.
+  std::string target;
+  for (char c : lowercase(withoutSpaces(wanted)))
+    if (c != '*' && c != '?') target += c;
+  if (target.empty() || limit == 0) return {};
+  const unsigned threshold = static_cast<unsigned>(std::max<std::size_t>(2, target.size() / 3));
+  const llvm::StringRef targetRef(target);
+
+  std::vector<std::tuple<unsigned, std::size_t, std::size_t>> ranked; // distance, length, index
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string &name = names[i];
+    if (name.empty()) continue;
+    const std::string last = lowercase(withoutSpaces(lastComponent(name)));
+    const std::string forms[] = {lowercase(withoutSpaces(name)), last, lowercase(shortName(name)),
+                                 std::string(withoutArguments(last))};
+    unsigned best = threshold + 1;
+    for (const std::string &form : forms) {
+      unsigned distance = targetRef.edit_distance(form, true, threshold + 1);
+      best = std::min(best, distance);
+    }
+    if (best <= threshold) ranked.emplace_back(best, name.size(), i);
+  }
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (const auto &[distance, length, index] : ranked) {
+    if (out.size() == limit) break;
+    if (std::find(out.begin(), out.end(), names[index]) == out.end()) out.push_back(names[index]);
+  }
+  return out;
+}
+
+std::vector<std::size_t> selectTypes(const model::TypeTable &table, const NameMatcher &matcher,
+                                     std::vector<std::size_t> &unmatched) {
+  // Pattern by pattern, as the user listed them; a type two patterns match is shown once, where first met.
+  std::vector<std::size_t> chosen;
+  std::vector<bool> taken(table.types.size(), false);
+  unmatched.clear();
+  for (std::size_t p = 0; p < matcher.size(); ++p) {
+    bool any = false;
+    for (std::size_t t = 0; t < table.types.size(); ++t) {
+      const model::Type &type = table.types[t];
+      if (!type.selected || type.name.empty() || !matcher.matches(p, type.name)) continue;
+      any = true;
+      if (!taken[t]) chosen.push_back(t);
+      taken[t] = true;
+    }
+    if (!any) unmatched.push_back(p);
+  }
+  return chosen;
+}
+
+bool isListed(const model::Type &type) {
+  if (!type.selected || type.name.empty()) return false;
+  if (type.kind != model::Kind::Enum) return true;
+  // Enums with data (Rust) have layouts worth listing; C-like enums are just an integer.
+  return !type.fields.empty() ||
+         std::any_of(type.variants.begin(), type.variants.end(), [](const model::Variant &v) { return !v.fields.empty(); });
+}
+
+std::vector<std::size_t> listTypes(const model::TypeTable &table, const std::vector<model::Layout> &layouts,
+                                   const ListQuery &query) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < table.types.size(); ++i)
+    if (isListed(table.types[i]) && layouts[i].padding >= query.minPadding) out.push_back(i);
+  if (query.sort) {
+    auto name = [&](std::size_t i) -> const std::string & { return table.types[i].name; };
+    switch (*query.sort) {
+    case SortKey::Size:
+      std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+        return table.types[a].size != table.types[b].size ? table.types[a].size > table.types[b].size : name(a) < name(b);
+      });
+      break;
+    case SortKey::Padding:
+      std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
+        return layouts[a].padding != layouts[b].padding ? layouts[a].padding > layouts[b].padding : name(a) < name(b);
+      });
+      break;
+    case SortKey::Name:
+      std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) { return name(a) < name(b); });
+      break;
+    }
+  }
+  if (query.top && out.size() > *query.top) out.resize(static_cast<std::size_t>(*query.top));
+  return out;
+}
+
+} // namespace memlayout::analysis
