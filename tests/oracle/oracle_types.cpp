@@ -1,6 +1,7 @@
 // tests/oracle/oracle_types.cpp: checks memlayout's --struct/--types JSON for every C and C++ type of a sample against clang's record layouts and pahole.
 //
-// Run just these: ctest --test-dir BUILD -L oracle -R types   (one test per sample: oracle.types.<sample>)
+// Run just these: ctest --test-dir BUILD -L oracle -R oracle.types   (one test per sample: oracle.types.<sample>;
+// a bare `-R types` also picks the readelf oracle of the *_types samples). -V shows one line per type.
 //
 // Usage: oracle_types --memlayout M --sample FILE --root DIR --source REL --lang C|C++
 //                     [--layout-flag F]... [--clang C] [--pahole P] [--readelf R]
@@ -17,7 +18,11 @@
 //    The sample's own records are those clang dumps for the source but not for its <system> includes
 //    alone; each must be in memlayout's --types, and memlayout may list no struct/class/union from the
 //    sample's files that clang does not know.
-//  * holes and padding follow from clang's fields by the rule in types_layout.h (the SPEC's words).
+//  * holes and padding follow from clang's fields by the rule in types_layout.h (the SPEC's words): a
+//    field covers its size; a base covers its size too (its own tail padding is its own, even where a
+//    derived member reuses it), except that a non-virtual base which has virtual bases covers only its
+//    non-virtual part (clang's nvsize), as its virtual bases live elsewhere in the complete object;
+//    memlayout's "size" for such a base must be that part and its "base_type_size" the type's sizeof.
 //  * pahole: its hole/padding statements, in the SPEC's terms (types_pahole.h), must agree, except for the
 //    types named with --pahole-wrong, where pahole 1.24 is known to be wrong: there pahole must still
 //    disagree with clang (so the README's claim stays true) and memlayout must agree with clang.
@@ -245,6 +250,11 @@ std::string probeKey(const std::string &recordName, const ClangField &field) {
   return recordName + "|" + field.line;
 }
 
+// Per field (probeKey): its size, and for a base with virtual bases the bytes it covers here.
+struct FieldSizes {
+  std::map<std::string, std::uint64_t> size, cover;
+};
+
 // ---- comparison --------------------------------------------------------------------------------
 
 struct Truth {
@@ -253,8 +263,9 @@ struct Truth {
   std::vector<std::string> dynamicBases;
 };
 
-std::vector<ByteRange> clangRanges(const ClangRecord &record,
-                                   const std::map<std::string, std::uint64_t> &fieldSizes,
+// The bytes each field covers: its size, except that a non-virtual base which itself has virtual bases
+// covers only its non-virtual part (clang's nvsize): its virtual bases live elsewhere in this object.
+std::vector<ByteRange> clangRanges(const ClangRecord &record, const FieldSizes &sizes,
                                    const std::set<std::string> &leaveOut) {
   std::vector<ByteRange> ranges;
   for (const ClangField &field : record.fields) {
@@ -265,8 +276,12 @@ std::vector<ByteRange> clangRanges(const ClangRecord &record,
       ranges.push_back(bytesTouched(field.bitOffset, field.bitWidth));
       continue;
     }
-    auto it = fieldSizes.find(probeKey(record.name, field));
-    ranges.push_back({field.offset, it == fieldSizes.end() ? 0 : it->second});
+    const std::string key = probeKey(record.name, field);
+    auto cover = sizes.cover.find(key);
+    auto it = sizes.size.find(key);
+    ranges.push_back({field.offset, cover != sizes.cover.end() ? cover->second
+                                    : it == sizes.size.end()    ? 0
+                                                                : it->second});
   }
   return ranges;
 }
@@ -288,8 +303,8 @@ std::string fieldLabel(const Json &field) {
 }
 
 // Compares one type; returns the truth for the pahole step.
-Truth compareType(Verdict &verdict, const Expected &expected, const Json &type,
-                  const std::map<std::string, std::uint64_t> &fieldSizes) {
+Truth compareType(Verdict &verdict, const Expected &expected, const Json &type, const FieldSizes &sizes) {
+  const std::map<std::string, std::uint64_t> &fieldSizes = sizes.size;
   const ClangRecord &record = *expected.record;
   const std::string &subject = expected.name;
   Truth truth;
@@ -353,11 +368,24 @@ Truth compareType(Verdict &verdict, const Expected &expected, const Json &type,
       verdict.fail(subject, "field '" + label + "': offset " + (offset ? std::to_string(*offset) : "none") +
                                 ", clang '" + field.line + "'");
     }
-    if (size == fieldSizes.end())
+    // A base that has virtual bases covers only its non-virtual part here: its "size" is that part
+    // (clang's nvsize), and "base_type_size" keeps the type's own size.
+    auto cover = sizes.cover.find(probeKey(record.name, field));
+    if (size == fieldSizes.end()) {
       verdict.fail(subject, "field '" + label + "': clang gave no size for '" + field.line + "'");
-    else if (u64(f, "size") != size->second)
+    } else if (cover != sizes.cover.end()) {
+      if (u64(f, "size") != cover->second || u64(f, "base_type_size") != size->second)
+        verdict.fail(subject, "base '" + label + "': size " + std::to_string(u64(f, "size").value_or(0)) +
+                                  ", base_type_size " + std::to_string(u64(f, "base_type_size").value_or(0)) +
+                                  "; clang: it covers its nvsize " + std::to_string(cover->second) +
+                                  " here, its type's sizeof is " + std::to_string(size->second));
+    } else if (u64(f, "size") != size->second) {
       verdict.fail(subject, "field '" + label + "': size " + std::to_string(u64(f, "size").value_or(0)) +
                                 ", clang " + std::to_string(size->second) + " ('" + field.line + "')");
+    } else if (f.contains("base_type_size") && u64(f, "base_type_size") != size->second) {
+      verdict.fail(subject, "base '" + label + "': base_type_size " + std::to_string(u64(f, "base_type_size").value_or(0)) +
+                                ", clang sizeof " + std::to_string(size->second));
+    }
     if (field.bitField) {
       if (u64(f, "bit_offset") != field.bitOffset || u64(f, "bit_size") != field.bitWidth)
         verdict.fail(subject, "bit-field '" + label + "': bits " +
@@ -376,9 +404,9 @@ Truth compareType(Verdict &verdict, const Expected &expected, const Json &type,
   for (std::size_t i = 0; i < fields.size(); ++i)
     if (!used[i]) verdict.fail(subject, "memlayout has field '" + fieldLabel(fields[i]) + "' that clang does not");
 
-  truth.padding = paddingOf(clangRanges(record, fieldSizes, {}), record.size);
+  truth.padding = paddingOf(clangRanges(record, sizes, {}), record.size);
   std::set<std::string> leaveOut(truth.dynamicBases.begin(), truth.dynamicBases.end());
-  truth.withoutDynamicBases = paddingOf(clangRanges(record, fieldSizes, leaveOut), record.size);
+  truth.withoutDynamicBases = paddingOf(clangRanges(record, sizes, leaveOut), record.size);
   const Padding &expectedPadding = leaveOut.empty() ? truth.padding : truth.withoutDynamicBases;
   const Padding ours = jsonPadding(type);
   if (!(ours == expectedPadding))
@@ -495,12 +523,21 @@ std::optional<Json> memlayoutJson(Verdict &verdict, const Options &options, cons
   }
 }
 
+// The keys SPEC.md fixes for a Type: --struct and --types must agree on them (either may add others).
+Json specKeys(const Json &type) {
+  Json kept = Json::object();
+  for (const char *key : {"name", "kind", "language", "size", "align", "decl", "fields", "holes", "trailing_padding",
+                          "padding", "discriminant", "variants", "niches"})
+    if (type.contains(key)) kept[key] = type[key];
+  return kept;
+}
+
 void compareWithBaseline(Verdict &verdict, const Options &options, const Json &types) {
   auto baseline = memlayoutJson(verdict, options, options.baseline, {"--types"});
   if (!baseline) return;
   auto keyed = [](const Json &list) {
     std::multimap<std::string, std::string> byName;
-    for (const Json &type : list) byName.emplace(str(type, "name"), type.dump());
+    for (const Json &type : list) byName.emplace(str(type, "name"), specKeys(type).dump());
     return byName;
   };
   const auto ours = keyed(types), theirs = keyed((*baseline)["types"]);
@@ -640,12 +677,12 @@ int main(int argc, char **argv) {
   // 3. Field sizes (and enum sizes) from clang.
   std::vector<std::string> probes;
   std::map<std::string, std::string> probeOfField; // probeKey → expression
-  std::map<std::string, std::uint64_t> fieldSizes;
+  FieldSizes fieldSizes;
   for (const Expected &type : expected)
     for (const ClangField &field : type.record->fields) {
       std::optional<std::uint64_t> known;
       const std::string probe = probeFor(options, type, field, sizes, known);
-      if (known) fieldSizes[probeKey(type.record->name, field)] = *known;
+      if (known) fieldSizes.size[probeKey(type.record->name, field)] = *known;
       if (probe.empty()) continue;
       probeOfField[probeKey(type.record->name, field)] = probe;
       if (std::find(probes.begin(), probes.end(), probe) == probes.end()) probes.push_back(probe);
@@ -681,9 +718,20 @@ int main(int argc, char **argv) {
     for (const auto &[key, probe] : probeOfField) {
       auto it = probeSize.find(probe);
       if (it == probeSize.end()) verdict.fail("clang size probe", "no size for sizeof(" + probe + ")");
-      else fieldSizes[key] = it->second;
+      else fieldSizes.size[key] = it->second;
     }
   }
+  for (const Expected &type : expected)
+    for (const ClangField &field : type.record->fields) {
+      if (field.kind != ClangField::Kind::Base) continue;
+      for (const ClangRecord &base : dump->records) {
+        if (!base.unnamedAt.empty() || !sameName(base.name, field.type)) continue;
+        const bool hasVirtualBases = std::any_of(base.fields.begin(), base.fields.end(), [](const ClangField &f) {
+          return f.kind == ClangField::Kind::VirtualBase;
+        });
+        if (hasVirtualBases && base.nvsize) fieldSizes.cover[probeKey(type.record->name, field)] = *base.nvsize;
+      }
+    }
 
   // 4. pahole's listing.
   std::optional<PaholeListing> pahole;
@@ -725,8 +773,10 @@ int main(int argc, char **argv) {
         verdict.note(type.name, "memlayout names it '" + str(*ours, "name") + "'");
       bool listed = false;
       for (const Json &entry : (*listing)["types"])
-        if (entry == *ours) listed = true;
-      if (!listed) verdict.fail(type.name, "--types has no entry equal to what --struct shows");
+        if (specKeys(entry) == specKeys(*ours)) listed = true;
+      if (!listed)
+        verdict.fail(type.name, "--types has no entry whose SPEC keys equal what --struct shows: " +
+                                    specKeys(*ours).dump());
     }
     const std::size_t before = static_cast<std::size_t>(verdict.failures());
     Truth truth;

@@ -1,6 +1,7 @@
 # Type-layout oracle: memlayout's --struct/--types JSON for every C and C++ sample against clang's record layouts and pahole, one ctest per sample.
 #
-#   ctest --test-dir BUILD -L oracle -R types          all of them (oracle.types.<sample>)
+#   ctest --test-dir BUILD -L oracle -R oracle.types   all of them (oracle.types.<sample>; a bare
+#                                                      `-R types` also picks oracle.readelf.*_types)
 #   ctest --test-dir BUILD -R oracle.types.cpp_gcc_dwarf4 -V      one, with every type's line
 # What is compared, and why pahole is overruled for a few types: tests/oracle/oracle_types.cpp.
 # Needs clang (clang-19 preferred: the dump format is clang's) and pahole (package dwarves); a
