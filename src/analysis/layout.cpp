@@ -64,6 +64,11 @@ model::Layout computeLayout(const model::Type &type) {
       if (field.bitOffset > covered) addGap(layout, covered, std::min(field.bitOffset, std::max(typeBits, covered)), false);
       covered = std::max(covered, field.bitOffset + field.bitSize);
       memberBits += field.bitField ? field.bitSize : roundUp8(field.bitSize);
+    } else if (!field.virtualBase && field.bitOffset > covered && field.bitOffset <= typeBits) {
+      // A zero-size member (flexible array) still marks a place: the gap before it is a hole, as clang
+      // and pahole count it (struct { size_t n; char tag; int data[]; }: 3-byte hole, 4 bytes of padding).
+      addGap(layout, covered, field.bitOffset, false);
+      covered = field.bitOffset;
     }
     layout.items.push_back({What::Field, field.virtualBase && !occupies ? 0 : field.bitOffset, occupies ? field.bitSize : 0, index});
   }

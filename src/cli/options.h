@@ -1,9 +1,13 @@
 // What the user asked for, as a plain struct: filled by parse_args, read by run. No CLI11 here.
 #pragma once
 
+#include "analysis/select.h"
 #include "report/report.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace memlayout::cli {
 
@@ -15,10 +19,18 @@ struct Options {
   bool header = false;
   bool segments = false;
   bool sections = false;
+  std::vector<std::string> structs; // --struct NAME, repeatable: names or globs, as given
+  bool types = false;               // --types
   report::Format format = report::Format::Text;
   ColorMode color = ColorMode::Auto;
 
-  bool anyAction() const { return header || segments || sections; }
+  // --types listing: --sort, --top, --min-padding (--top alone sorts by padding).
+  analysis::ListQuery list;
+  std::uint64_t cacheLine = 64;     // --cacheline: a power of two
+  bool expand = false;              // --expand
+  bool suggest = false;             // --suggest
+
+  bool anyAction() const { return header || segments || sections || !structs.empty() || types; }
 };
 
 } // namespace memlayout::cli

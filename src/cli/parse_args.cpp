@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cctype>
+#include <charconv>
 #include <map>
 
 namespace memlayout::cli {
@@ -21,6 +22,16 @@ std::string lowercase(std::string text) {
   return text;
 }
 
+// Numbers are taken as strings so that every bad value gets the same one-line message naming the flag.
+llvm::Expected<std::uint64_t> parseCount(std::string_view flag, const std::string &text, std::string_view what) {
+  std::uint64_t value = 0;
+  const char *end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end)
+    return support::makeUsageError(std::string(flag) + ": '" + text + "' is not " + std::string(what));
+  return value;
+}
+
 } // namespace
 
 llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std::string> &args) {
@@ -32,6 +43,23 @@ llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std
   app.add_flag("--header", options.header, "ELF header: class, machine, type, entry, interpreter, build-id, debug info");
   app.add_flag("-l,--segments", options.segments, "program headers with the sections each holds; the loader's view");
   app.add_flag("-S,--sections", options.sections, "section table with the segment(s) holding each section");
+  // One value per occurrence and no delimiter: "Pair<int, long>" is one name, and FILE may follow.
+  app.add_option("-s,--struct", options.structs,
+                 "layout of the types named NAME (repeatable; qualified name, last component, * and ? globs)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  app.add_flag("-t,--types", options.types, "every aggregate type, one line each: size, align, padding, holes");
+  std::string sort, top, minPadding, cacheLine = "64";
+  app.add_option("--sort", sort, "--types order: size and padding largest first, name ascending")
+      ->check(CLI::IsMember({"size", "padding", "name"}, CLI::ignore_case))
+      ->type_name("size|padding|name");
+  app.add_option("--top", top, "--types: only the first N (sorted by padding unless --sort says otherwise)")
+      ->type_name("N");
+  app.add_option("--min-padding", minPadding, "--types: only types with at least N bytes of padding")->type_name("N");
+  app.add_option("--cacheline", cacheLine, "cache-line size for boundary marks (default: 64; a power of two)")
+      ->type_name("N");
+  app.add_flag("--expand", options.expand, "--struct: fields of nested aggregates inline, with absolute offsets");
+  app.add_flag("--suggest", options.suggest, "for types with holes, a field order that removes them and the size it gives");
 
   // Enumerations are parsed as strings so that both help and errors list the words, not CLI11's mapping.
   const std::map<std::string, report::Format> formats{
@@ -62,6 +90,32 @@ llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std
   options.format = json ? report::Format::Json : formats.at(lowercase(format));
   options.color = colors.at(lowercase(color));
   if (options.file.empty()) return support::makeUsageError("no FILE given (try 'memlayout --help')");
+
+  for (const auto &name : options.structs)
+    if (name.empty()) return support::makeUsageError("--struct: the name is empty");
+  auto cacheLineValue = parseCount("--cacheline", cacheLine, "a power of two greater than 0");
+  if (!cacheLineValue) return cacheLineValue.takeError();
+  if (*cacheLineValue == 0 || (*cacheLineValue & (*cacheLineValue - 1)) != 0)
+    return support::makeUsageError("--cacheline: '" + cacheLine + "' is not a power of two greater than 0");
+  options.cacheLine = *cacheLineValue;
+  const bool listing = !sort.empty() || !top.empty() || !minPadding.empty();
+  if (listing && !options.types)
+    return support::makeUsageError("--sort, --top and --min-padding apply to --types, which is not given");
+  if (!top.empty()) {
+    auto value = parseCount("--top", top, "a positive integer");
+    if (!value) return value.takeError();
+    if (*value == 0) return support::makeUsageError("--top: '" + top + "' is not a positive integer");
+    options.list.top = *value;
+  }
+  if (!minPadding.empty()) {
+    auto value = parseCount("--min-padding", minPadding, "a number of bytes (0 or more)");
+    if (!value) return value.takeError();
+    options.list.minPadding = *value;
+  }
+  static const std::map<std::string, analysis::SortKey> sortKeys{
+      {"size", analysis::SortKey::Size}, {"padding", analysis::SortKey::Padding}, {"name", analysis::SortKey::Name}};
+  if (!sort.empty()) options.list.sort = sortKeys.at(lowercase(sort));
+  else if (options.list.top) options.list.sort = analysis::SortKey::Padding; // "the top N" means the worst wasters
   return options;
 }
 

@@ -4,7 +4,10 @@
 
 #include "dwarf/warnings.h"
 
+#include <llvm/Support/Error.h>
+
 #include <memory>
+#include <string>
 
 namespace llvm {
 class DWARFContext;
@@ -16,10 +19,17 @@ class ObjectFile;
 
 namespace memlayout::dwarf {
 
+// A compressed section (SHF_COMPRESSED; DWARFContext decompresses every one, debug or not) whose header
+// claims an absurd uncompressed size would make LLVM allocate that much before finding out, and abort
+// when it cannot: reject those first. Error: CorruptDwarf naming the section.
+llvm::Error checkCompressedSections(const llvm::object::ObjectFile &object, const std::string &path);
+
 // Damage found while the context parses goes to `warnings`, which must outlive the context.
 // Relocations are applied for relocatable objects only: linked files have theirs resolved already
 // (the kernel's vmlinux keeps 11 million .rela.debug_info entries it does not need).
-std::unique_ptr<llvm::DWARFContext> openContext(const llvm::object::ObjectFile &object, Warnings &warnings);
+// Errors: CorruptDwarf (checkCompressedSections); CorruptElf for relocation sections LLVM would abort on.
+llvm::Expected<std::unique_ptr<llvm::DWARFContext>> openContext(const llvm::object::ObjectFile &object,
+                                                                const std::string &path, Warnings &warnings);
 
 // A unit object of our own for `unit` (same header, sections and unit vector). LLVM keeps every DIE
 // a unit ever parsed until the context goes away (DWARFUnit::clearDIEs is private); a private copy

@@ -2,6 +2,7 @@
 // (plus each compile unit's first DIE, for its language). Type layouts are read elsewhere.
 #include "dwarf/debug_summary.h"
 
+#include "dwarf/context.h"
 #include "dwarf/language.h"
 #include "support/error.h"
 
@@ -68,6 +69,9 @@ llvm::Expected<model::DebugInfo> readDebugSummary(const llvm::object::ObjectFile
     info.problem = "legacy .zdebug compression is not supported; convert with 'objcopy --decompress-debug-sections'";
     return info;
   }
+
+  // A corrupt compression header would make LLVM try to allocate its claimed size (and abort).
+  if (llvm::Error error = checkCompressedSections(object, path)) return error;
 
   std::string firstError;
   auto collect = [&firstError](llvm::Error error) {

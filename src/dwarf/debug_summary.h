@@ -14,7 +14,7 @@ class ObjectFile;
 namespace memlayout::dwarf {
 
 // Reads section headers and unit headers (plus each compile unit's first DIE for its language).
-// Errors: CorruptDwarf when a compressed debug section cannot be decompressed.
+// Errors: CorruptDwarf when a compressed debug section cannot be decompressed or claims an absurd size.
 llvm::Expected<model::DebugInfo> readDebugSummary(const llvm::object::ObjectFile &object, const std::string &path);
 
 } // namespace memlayout::dwarf

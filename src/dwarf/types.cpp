@@ -33,7 +33,9 @@ llvm::Expected<model::TypeTable> readTypes(const llvm::object::ObjectFile &objec
   if (!hasInfo) return makeError(ErrorKind::NoDebugInfo, path, "no DWARF debug info (.debug_info)");
 
   Warnings warnings; // outlives the context, whose handlers write to it
-  std::unique_ptr<llvm::DWARFContext> context = openContext(object, warnings);
+  auto opened = openContext(object, path, warnings);
+  if (!opened) return opened.takeError();
+  std::unique_ptr<llvm::DWARFContext> context = std::move(*opened);
   const Abi abi = abiOf(object);
   TypeMerger merger;
   std::size_t readable = 0;

@@ -12,6 +12,8 @@ public:
   std::string heading(std::string_view text) const { return wrap("1", text); }
   std::string dim(std::string_view text) const { return wrap("2", text); }
   std::string name(std::string_view text) const { return wrap("36", text); }
+  // What wastes space or time: holes, fields straddling a cache line.
+  std::string warn(std::string_view text) const { return wrap("33", text); }
   // Permissions by their risk: writable yellow, executable green, writable and executable red.
   std::string permissions(std::string_view rwx, std::string_view text) const;
 

@@ -1,6 +1,8 @@
 // JSON output: one object, keys exactly as ../shared/SPEC.md names them, in a stable order.
 #include "report/render.h"
 
+#include "report/json_types.h"
+
 #include <nlohmann/json.hpp>
 
 namespace memlayout::report {
@@ -84,6 +86,8 @@ std::string renderJson(const Report &report) {
   if (report.header || report.summary) root["header"] = headerJson(binary);
   if (report.segments || report.summary) root["segments"] = segmentsJson(binary);
   if (report.sections) root["sections"] = sectionsJson(binary);
+  if (report.structs || report.types) root["types"] = typesJson(report);
+  if (report.summary && report.typesRead) root["most_padding"] = mostPaddingJson(report);
   // Paths and section names are bytes, not always UTF-8: replace what is invalid rather than throw.
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -1,6 +1,7 @@
 // Markdown output for pull requests and wikis: GitHub tables, code spans for names and numbers.
 #include "report/render.h"
 
+#include "report/markdown_types.h"
 #include "report/units.h"
 
 #include <fmt/format.h>
@@ -85,6 +86,9 @@ std::string renderMarkdown(const Report &report) {
   if (report.summary || report.header) add(headerMarkdown(binary));
   if (report.summary || report.segments) add(segmentsMarkdown(binary));
   if (report.sections) add(sectionsMarkdown(binary));
+  if (report.summary) add(markdownMostPadding(report));
+  if (report.structs) add(markdownStructs(report));
+  if (report.types) add(markdownTypeList(report));
   return out;
 }
 

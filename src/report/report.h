@@ -2,10 +2,34 @@
 #pragma once
 
 #include "model/binary.h"
+#include "model/facts.h"
+#include "model/type.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace memlayout::report {
 
 enum class Format { Text, Json, Markdown };
+
+// One type to show, with what analysis found about it.
+struct TypeEntry {
+  const model::Type *type = nullptr;
+  model::TypeFacts facts;
+  unsigned layoutNumber = 0;    // several distinct layouts share the name: this is number n (1-based) ...
+  unsigned layoutsWithName = 1; // ... of this many
+};
+
+// --types: one line per type, in the order to print.
+struct TypeList {
+  std::vector<TypeEntry> entries; // facts.layout filled (suggestion too with --suggest); no rows
+  std::string sortedBy;           // "size", "padding", "name", or "" for the order of the debug info
+  std::uint64_t minPadding = 0;
+  std::optional<std::uint64_t> top;
+  std::uint64_t candidates = 0;   // types that passed the filters, before --top
+};
 
 struct Report {
   const model::Binary *binary = nullptr;
@@ -13,6 +37,21 @@ struct Report {
   bool header = false;
   bool segments = false;
   bool sections = false;
+  bool structs = false;  // --struct: the layouts in `structEntries`
+  bool types = false;    // --types: the listing in `typeList`
+
+  std::vector<TypeEntry> structEntries;
+  TypeList typeList;
+  std::uint64_t cacheLine = 64;
+  bool expand = false;
+  bool suggest = false;
+  // Names of the aggregates --expand nests (Field::typeIndex indexes this table's types).
+  const model::TypeTable *table = nullptr;
+
+  // Summary: the types that waste the most padding, when the file has DWARF whose types could be read.
+  bool typesRead = false;
+  std::string typesProblem;           // why types could not be read ("" when read or when there is no DWARF)
+  std::vector<TypeEntry> mostPadding; // largest padding first; facts.layout filled
 };
 
 struct RenderOptions {

@@ -1,6 +1,7 @@
 // Text output: the sections the user asked for, in a fixed order, separated by blank lines.
 #include "report/render.h"
 #include "report/text_elf.h"
+#include "report/text_types.h"
 
 namespace memlayout::report {
 namespace {
@@ -34,10 +35,12 @@ std::string renderText(const Report &report, bool color) {
     if (!out.empty()) out += '\n';
     out += part;
   };
-  if (report.summary) add(textSummary(binary, palette));
+  if (report.summary) add(textSummary(binary, palette, textMostPadding(report, palette)));
   if (report.header) add(textHeader(binary, palette));
   if (report.segments) add(textSegments(binary, palette));
   if (report.sections) add(textSections(binary, palette));
+  if (report.structs) add(textStructs(report, palette));
+  if (report.types) add(textTypeList(report, palette));
   return trimLineEnds(out);
 }
 

@@ -235,7 +235,7 @@ std::string textSections(const model::Binary &binary, const Palette &palette) {
   return out;
 }
 
-std::string textSummary(const model::Binary &binary, const Palette &palette) {
+std::string textSummary(const model::Binary &binary, const Palette &palette, const std::string &typesSection) {
   const auto &h = binary.header;
   std::string out = palette.heading(binary.path) + ": " + fileLine(binary) + ", " + humanSize(binary.fileSize) + "\n";
   std::string facts = "  entry " + hex(h.entry);
@@ -262,7 +262,12 @@ std::string textSummary(const model::Binary &binary, const Palette &palette) {
       out += fmt::format("  {:<24} {:>10}  {}{}\n", bySize[i]->name, humanSize(bySize[i]->size), bySize[i]->type,
                          bySize[i]->isAllocated() ? "" : " (not loaded)");
   }
-  out += palette.dim("\n  more: --header, --segments, --sections") + "\n";
+  if (!typesSection.empty()) {
+    out += "\n" + typesSection;
+    out += palette.dim("\n  more: --header, --segments, --sections, --types, --struct NAME") + "\n";
+  } else {
+    out += palette.dim("\n  more: --header, --segments, --sections") + "\n";
+  }
   return out;
 }
 

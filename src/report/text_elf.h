@@ -11,7 +11,8 @@ namespace memlayout::report {
 std::string textHeader(const model::Binary &binary, const Palette &palette);
 std::string textSegments(const model::Binary &binary, const Palette &palette);
 std::string textSections(const model::Binary &binary, const Palette &palette);
-std::string textSummary(const model::Binary &binary, const Palette &palette);
+// `typesSection`: the padding wasters (text_types.h), "" when the file has no DWARF.
+std::string textSummary(const model::Binary &binary, const Palette &palette, const std::string &typesSection = "");
 
 // The loader's view: one block per LOAD segment with its sections; bss as the memory-only tail.
 std::string textLoadBlocks(const model::Binary &binary, const Palette &palette, bool listSections);

@@ -161,6 +161,22 @@ TEST(Rows, VirtualBases) {
   EXPECT_EQ(lines.count, 1u);
 }
 
+TEST(TypeFacts, FlexibleArraySplitsHoleFromPadding) {
+  // struct { size_t length; char tag; int data[]; }: clang and pahole see a 3-byte hole before data
+  // and 4 bytes of trailing padding after it, not 7 bytes of padding.
+  model::Field data = field("data", 12, 0);
+  data.align = 4;
+  auto t = type("flexible_array", 16, {field("length", 0, 8), field("tag", 8, 1), data});
+  auto facts = analyzeType(t, nullptr, {});
+  ASSERT_EQ(facts.layout.holes.size(), 1u);
+  EXPECT_EQ(facts.layout.holes[0].offset, 9u);
+  EXPECT_EQ(facts.layout.holes[0].size, 3u);
+  EXPECT_EQ(facts.layout.trailingPadding, 4u);
+  ASSERT_EQ(facts.rows.size(), 5u);
+  EXPECT_EQ(facts.rows[3].field, 2); // data, at 12, between the hole and the padding
+  EXPECT_EQ(facts.rows[3].bitOffset, 96u);
+}
+
 TEST(TypeFacts, CLikeEnumHasNoPadding) {
   model::Type e = type("color", 4, {});
   e.kind = model::Kind::Enum;

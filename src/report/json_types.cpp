@@ -1,0 +1,173 @@
+// JSON for types: the SPEC's keys in its order, then additive keys (unit, align per field, cache lines,
+// bit holes, suggestion). Integers stay JSON numbers; discriminants keep their signedness.
+#include "report/json_types.h"
+
+#include "report/type_names.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace memlayout::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+using What = model::LayoutItem::What;
+
+Json fieldJson(const model::Field &f) {
+  Json j;
+  j["name"] = f.name;
+  j["type"] = f.typeName;
+  // A virtual base whose offset only the running program knows has no number to give.
+  if (f.virtualBase && f.bitSize == 0) j["offset"] = nullptr;
+  else j["offset"] = f.bitOffset / 8;
+  j["size"] = fieldBytes(f);
+  if (f.bitField) {
+    j["bit_offset"] = f.bitOffset;
+    j["bit_size"] = f.bitSize;
+  }
+  if (f.base) j["base"] = true;
+  if (isPartialBase(f)) j["base_type_size"] = f.byteSize; // the rest holds its virtual bases, placed elsewhere
+  if (f.artificial) j["artificial"] = true;
+  if (f.virtualBase) j["virtual_base"] = true;
+  j["align"] = f.align;
+  return j;
+}
+
+// Fields in offset order; virtual bases at run-time offsets last.
+Json fieldsJson(const std::vector<model::Field> &fields) {
+  std::vector<std::size_t> order(fields.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  auto key = [&](std::size_t i) {
+    const auto &f = fields[i];
+    return f.virtualBase && f.bitSize == 0 ? UINT64_MAX : f.bitOffset;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+  Json out = Json::array();
+  for (std::size_t i : order) out.push_back(fieldJson(fields[i]));
+  return out;
+}
+
+Json holesJson(const model::Layout &layout) {
+  Json out = Json::array();
+  for (const auto &hole : layout.holes) out.push_back(Json{{"offset", hole.offset}, {"size", hole.size}});
+  return out;
+}
+
+Json discriminantJson(const model::Variant &variant) {
+  if (!variant.discriminant) return nullptr;
+  const auto &d = *variant.discriminant;
+  return d.isSigned ? Json(d.asSigned()) : Json(d.bits);
+}
+
+std::string_view statusName(model::Suggestion::Status status) {
+  using Status = model::Suggestion::Status;
+  switch (status) {
+  case Status::Reordered: return "reordered";
+  case Status::NoHoles: return "no-holes";
+  case Status::NoGain: return "no-gain";
+  case Status::Union: return "union";
+  case Status::Packed: return "packed";
+  case Status::VirtualBases: return "virtual-bases";
+  case Status::Rust: return "rust-reorders";
+  case Status::SystemHeader: return "system-header";
+  case Status::Enum: return "enum";
+  }
+  return "no-gain";
+}
+
+Json suggestionJson(const model::Type &type, const model::Suggestion &s) {
+  Json j;
+  j["status"] = statusName(s.status);
+  if (s.status != model::Suggestion::Status::Reordered) return j;
+  j["size"] = s.size;
+  j["saves"] = type.size - s.size;
+  j["padding"] = s.padding;
+  Json order = Json::array();
+  for (std::size_t i = 0; i < s.order.size(); ++i) {
+    const auto &f = type.fields[static_cast<std::size_t>(s.order[i])];
+    Json field{{"name", f.name}, {"offset", s.bitOffsets[i] / 8}};
+    if (f.bitField) field["bit_offset"] = s.bitOffsets[i];
+    order.push_back(std::move(field));
+  }
+  j["fields"] = std::move(order);
+  return j;
+}
+
+} // namespace
+
+Json typeJson(const TypeEntry &entry) {
+  const model::Type &type = *entry.type;
+  const model::TypeFacts &facts = entry.facts;
+  Json j;
+  j["name"] = type.name;
+  j["kind"] = kindName(type.kind);
+  j["language"] = languageName(type.language);
+  j["size"] = type.size;
+  j["align"] = type.align;
+  if (type.decl) j["decl"] = Json{{"file", type.decl->file}, {"line", type.decl->line}};
+  j["fields"] = fieldsJson(type.fields);
+  j["holes"] = holesJson(facts.layout);
+  j["trailing_padding"] = facts.layout.trailingPadding;
+  j["padding"] = facts.layout.padding;
+  if (type.kind == model::Kind::Enum) {
+    Json variants = Json::array();
+    for (std::size_t i = 0; i < type.variants.size(); ++i) {
+      const model::Variant &v = type.variants[i];
+      Json variant{{"name", v.name}, {"discriminant", discriminantJson(v)}};
+      if (!v.fields.empty()) {
+        variant["fields"] = fieldsJson(v.fields);
+        if (i < facts.variantLayouts.size()) {
+          variant["holes"] = holesJson(facts.variantLayouts[i]);
+          variant["padding"] = facts.variantLayouts[i].padding;
+        }
+      }
+      variants.push_back(std::move(variant));
+    }
+    j["variants"] = std::move(variants);
+    if (!type.underlyingType.empty()) j["underlying_type"] = type.underlyingType;
+  }
+  // Additive keys.
+  j["unit"] = type.unit;
+  j["bit_holes"] = facts.layout.bitHoleBits;
+  j["sum_members"] = facts.layout.sumMembers;
+  if (type.packed) j["packed"] = true;
+  if (!facts.rows.empty()) { // cache lines are worked out for the types shown with --struct
+    Json straddling = Json::array();
+    for (const auto &row : facts.rows)
+      if (row.depth == 0 && row.what == What::Field && row.lastLine > row.firstLine && row.field >= 0)
+        straddling.push_back(type.fields[static_cast<std::size_t>(row.field)].name);
+    j["cachelines"] = Json{{"line_size", facts.cacheLines.lineSize},
+                           {"count", facts.cacheLines.count},
+                           {"last_line_bytes", facts.cacheLines.lastLineBytes},
+                           {"straddling", std::move(straddling)}};
+  }
+  if (facts.suggestion) j["suggestion"] = suggestionJson(type, *facts.suggestion);
+  return j;
+}
+
+Json typesJson(const Report &report) {
+  Json out = Json::array();
+  std::vector<const model::Type *> seen;
+  if (report.structs)
+    for (const auto &entry : report.structEntries) {
+      out.push_back(typeJson(entry));
+      seen.push_back(entry.type);
+    }
+  if (report.types)
+    for (const auto &entry : report.typeList.entries)
+      if (std::find(seen.begin(), seen.end(), entry.type) == seen.end()) out.push_back(typeJson(entry));
+  return out;
+}
+
+Json mostPaddingJson(const Report &report) {
+  Json out = Json::array();
+  for (const auto &entry : report.mostPadding)
+    out.push_back(Json{{"name", entry.type->name},
+                       {"kind", kindName(entry.type->kind)},
+                       {"size", entry.type->size},
+                       {"padding", entry.facts.layout.padding},
+                       {"holes", entry.facts.layout.holes.size()}});
+  return out;
+}
+
+} // namespace memlayout::report

@@ -1,0 +1,133 @@
+// Markdown for types: GitHub tables for pull requests (a layout per type, one table for --types).
+#include "report/markdown_types.h"
+
+#include "report/type_names.h"
+
+#include <fmt/format.h>
+
+namespace memlayout::report {
+namespace {
+
+using What = model::LayoutItem::What;
+
+std::string bytes(std::uint64_t n) { return fmt::format("{} {}", n, n == 1 ? "byte" : "bytes"); }
+
+const model::Field *rowField(const model::Type &type, const Report &report, const model::LayoutRow &row) {
+  const model::Type *owner = &type;
+  if (row.owner >= 0) {
+    if (!report.table || static_cast<std::size_t>(row.owner) >= report.table->types.size()) return nullptr;
+    owner = &report.table->types[static_cast<std::size_t>(row.owner)];
+  }
+  if (row.field < 0 || static_cast<std::size_t>(row.field) >= owner->fields.size()) return nullptr;
+  return &owner->fields[static_cast<std::size_t>(row.field)];
+}
+
+std::string enumMarkdown(const model::Type &type) {
+  std::string out = "| value | name |\n|--:|---|\n";
+  for (const auto &v : type.variants)
+    out += fmt::format("| {} | {} |\n", discriminantText(v), markdownCode(v.name));
+  return out;
+}
+
+std::string structMarkdown(const TypeEntry &entry, const Report &report) {
+  const model::Type &type = *entry.type;
+  const model::TypeFacts &facts = entry.facts;
+  std::string out = fmt::format("### `{} {}`\n\n", kindName(type.kind), markdownCell(displayName(type)));
+  std::string origin = originText(type);
+  out += fmt::format("{}{}. ", languageName(type.language), origin.empty() ? "" : ", " + markdownCell(origin));
+  if (entry.layoutsWithName > 1) out += fmt::format("Layout {} of {} under this name. ", entry.layoutNumber, entry.layoutsWithName);
+  if (type.kind == model::Kind::Enum && type.fields.empty())
+    return out + fmt::format("Size {}, align {}.\n\n", bytes(type.size), type.align) + enumMarkdown(type);
+  out += fmt::format("Size {}, align {}, {} cache line{} of {} bytes; {} hole{} ({}), padding {}{}.\n\n",
+                     bytes(type.size), type.align, facts.cacheLines.count, facts.cacheLines.count == 1 ? "" : "s",
+                     facts.cacheLines.lineSize, facts.layout.holes.size(), facts.layout.holes.size() == 1 ? "" : "s",
+                     bytes(facts.layout.holeBytes), bytes(facts.layout.padding), type.packed ? ", packed" : "");
+  out += "| offset | size | align | type | field | note |\n|--:|--:|--:|---|---|---|\n";
+  for (const auto &row : facts.rows) {
+    const std::string depth(2 * static_cast<std::size_t>(row.depth), '.');
+    if (row.what == What::Hole) {
+      out += fmt::format("| {} | {} | | | | **hole** of {}, try to pack |\n", row.bitOffset / 8, row.bitSize / 8,
+                         bytes(row.bitSize / 8));
+      continue;
+    }
+    if (row.what == What::BitHole) {
+      out += fmt::format("| {}:{} | | | | | bit hole of {} bit{} |\n", row.bitOffset / 8, row.bitOffset % 8,
+                         row.bitSize, row.bitSize == 1 ? "" : "s");
+      continue;
+    }
+    if (row.what == What::TrailingPadding) {
+      out += fmt::format("| {} | {} | | | | padding{} |\n", row.bitOffset / 8, row.bitSize / 8,
+                         row.depth > 0 ? " (nested)" : "");
+      continue;
+    }
+    const model::Field *f = rowField(type, report, row);
+    if (!f) continue;
+    const bool runtime = f->virtualBase && f->bitSize == 0;
+    std::string offset = runtime ? "?" : f->bitField ? fmt::format("{}:{}", row.bitOffset / 8, row.bitOffset % 8)
+                                                     : std::to_string(row.bitOffset / 8);
+    std::string note;
+    if (f->virtualBase) note = runtime ? "virtual base: offset known only at run time" : "virtual base, placed by the ABI";
+    else if (f->base) note = "base";
+    if (f->artificial) note += (note.empty() ? "" : "; ") + artificialLabel(*f);
+    if (row.emptyOverlap) note += (note.empty() ? "" : "; ") + std::string("empty: takes no space");
+    if (row.tailPaddingOf >= 0) note += (note.empty() ? "" : "; ") + std::string("in a base's tail padding");
+    if (row.lastLine > row.firstLine && !runtime)
+      note += (note.empty() ? "" : "; ") + fmt::format("straddles cache line {}", row.lastLine);
+    out += fmt::format("| {} | {} | {} | {} | {}{} | {} |\n", offset, f->bitField ? f->byteSize : fieldBytes(*f), f->align ? std::to_string(f->align) : "",
+                       markdownCode(f->typeName), depth, markdownCode(fieldLabel(*f)), note);
+  }
+  if (facts.suggestion && facts.suggestion->status == model::Suggestion::Status::Reordered) {
+    const auto &s = *facts.suggestion;
+    out += fmt::format("\nSuggested order: {} instead of {} (saves {}):", bytes(s.size), type.size, bytes(type.size - s.size));
+    for (std::size_t i = 0; i < s.order.size(); ++i)
+      out += fmt::format("{} {}", i ? "," : "", markdownCode(fieldLabel(type.fields[static_cast<std::size_t>(s.order[i])])));
+    out += "\n";
+  }
+  return out;
+}
+
+} // namespace
+
+std::string markdownCell(const std::string &text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string markdownCode(const std::string &text) { return text.empty() ? "" : "`" + markdownCell(text) + "`"; }
+
+std::string markdownStructs(const Report &report) {
+  std::string out;
+  for (const auto &entry : report.structEntries) out += (out.empty() ? "" : "\n") + structMarkdown(entry, report);
+  return out;
+}
+
+std::string markdownTypeList(const Report &report) {
+  const TypeList &list = report.typeList;
+  std::string out = fmt::format("### Types of `{}`\n\n", markdownCell(report.binary->path));
+  out += fmt::format("{} type{}{}.\n\n", list.entries.size(), list.entries.size() == 1 ? "" : "s",
+                     list.sortedBy.empty() ? ", in the order of the debug info" : ", by " + list.sortedBy);
+  out += "| name | kind | size | align | padding | holes | language |\n|---|---|--:|--:|--:|--:|---|\n";
+  for (const auto &entry : list.entries)
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdownCode(displayName(*entry.type)),
+                       kindName(entry.type->kind), entry.type->size, entry.type->align, entry.facts.layout.padding,
+                       entry.facts.layout.holes.size(), languageName(entry.type->language));
+  return out;
+}
+
+std::string markdownMostPadding(const Report &report) {
+  if (!report.typesRead) return "";
+  std::string out = "### Types that waste the most padding\n\n";
+  if (report.mostPadding.empty()) return out + "None: no type has holes or trailing padding.\n";
+  out += "| type | size | padding | holes |\n|---|--:|--:|--:|\n";
+  for (const auto &entry : report.mostPadding)
+    out += fmt::format("| {} | {} | {} | {} |\n", markdownCode(std::string(kindName(entry.type->kind)) + " " +
+                                                               displayName(*entry.type)),
+                       entry.type->size, entry.facts.layout.padding, entry.facts.layout.holes.size());
+  return out;
+}
+
+} // namespace memlayout::report

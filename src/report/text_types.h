@@ -1,0 +1,25 @@
+// Text renderings of type layouts; internal to report/.
+#pragma once
+
+#include "report/color.h"
+#include "report/report.h"
+
+#include <string>
+
+namespace memlayout::report {
+
+// --struct: one field-offset table per type, in pahole's vocabulary, blank lines between.
+std::string textStructs(const Report &report, const Palette &palette);
+std::string textStruct(const TypeEntry &entry, const Report &report, const Palette &palette);
+
+// --types: a heading, one line per type, a totals line. Each piece stands alone so a caller can stream
+// the rows: the column widths do not depend on the other rows (the name comes last).
+std::string textTypeListHeading(const Report &report, const Palette &palette);
+std::string textTypeListRow(const TypeEntry &entry, const Report &report);
+std::string textTypeListTotals(const Report &report, const Palette &palette);
+std::string textTypeList(const Report &report, const Palette &palette);
+
+// Summary: "Types that waste the most padding" ("" when the file has no DWARF).
+std::string textMostPadding(const Report &report, const Palette &palette);
+
+} // namespace memlayout::report

@@ -1,0 +1,67 @@
+// Words for types shared by the text, JSON and Markdown renderers.
+#include "report/type_names.h"
+
+namespace memlayout::report {
+
+std::string_view kindName(model::Kind kind) {
+  switch (kind) {
+  case model::Kind::Struct: return "struct";
+  case model::Kind::Class: return "class";
+  case model::Kind::Union: return "union";
+  case model::Kind::Enum: return "enum";
+  case model::Kind::Tuple: return "tuple";
+  }
+  return "struct";
+}
+
+std::string_view languageName(model::Language language) {
+  switch (language) {
+  case model::Language::C: return "C";
+  case model::Language::Cpp: return "C++";
+  case model::Language::Rust: return "Rust";
+  case model::Language::Other: return "other";
+  case model::Language::Unknown: break;
+  }
+  return "unknown";
+}
+
+std::string displayName(const model::Type &type) { return type.name.empty() ? "(anonymous)" : type.name; }
+
+std::string originText(const model::Type &type) {
+  std::string out;
+  if (type.decl && !type.decl->file.empty())
+    out = type.decl->file + (type.decl->line ? ":" + std::to_string(type.decl->line) : "");
+  if (!type.unit.empty()) out += (out.empty() ? "unit " : ", unit ") + type.unit;
+  return out;
+}
+
+std::string discriminantText(const model::Variant &variant) {
+  if (!variant.discriminant) return "niche";
+  const auto &d = *variant.discriminant;
+  return d.isSigned ? std::to_string(d.asSigned()) : std::to_string(d.bits);
+}
+
+std::string fieldLabel(const model::Field &field) {
+  std::string label = !field.name.empty() ? field.name : field.base ? field.typeName : "(anonymous)";
+  if (field.bitField) label += ":" + std::to_string(field.bitSize);
+  return label;
+}
+
+std::string artificialLabel(const model::Field &field) {
+  const bool vptr = field.name.find("vptr") != std::string::npos || field.name.find("vtbl") != std::string::npos ||
+                    field.name.find("vtable") != std::string::npos;
+  return vptr ? "vtable pointer" : "compiler-generated";
+}
+
+bool isPartialBase(const model::Field &field) {
+  return field.base && !field.bitField && field.bitSize > 0 && field.bitSize < field.byteSize * 8;
+}
+
+std::uint64_t fieldBytes(const model::Field &field) {
+  if (isPartialBase(field)) return (field.bitSize + 7) / 8;
+  if (!field.bitField) return field.byteSize;
+  if (field.bitSize == 0) return 0;
+  return (field.bitOffset + field.bitSize - 1) / 8 - field.bitOffset / 8 + 1;
+}
+
+} // namespace memlayout::report

@@ -1,0 +1,86 @@
+// Helpers for reader tests: find built samples (samples.txt), read their types, look types and fields up.
+#pragma once
+
+#include "dwarf/type_reader.h"
+#include "elf/elf_reader.h"
+#include "model/type.h"
+#include "support/error.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace memlayout::testing {
+
+// Path of a sample built in this build tree, from the samples.txt named by $ML_SAMPLES_FILE;
+// nullopt when it was not built here (a missing compiler), so the test can skip.
+inline std::optional<std::string> samplePath(const std::string &name) {
+  const char *list = std::getenv("ML_SAMPLES_FILE");
+  if (!list) return std::nullopt;
+  std::ifstream in(list);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream columns(line);
+    std::string sampleName, path;
+    if (std::getline(columns, sampleName, '\t') && std::getline(columns, path, '\t') && sampleName == name &&
+        std::ifstream(path).good())
+      return path;
+  }
+  return std::nullopt;
+}
+
+struct ReadResult {
+  std::unique_ptr<elf::ElfInput> input; // keeps the bytes alive
+  model::TypeTable table;
+};
+
+inline std::optional<ReadResult> readSample(const std::string &path, const dwarf::TypeQuery &query = {}) {
+  auto input = elf::ElfInput::open(path);
+  if (!input) {
+    ADD_FAILURE() << support::takeErrorReport(input.takeError()).message;
+    return std::nullopt;
+  }
+  auto table = dwarf::readTypes((*input)->object(), path, query);
+  if (!table) {
+    ADD_FAILURE() << support::takeErrorReport(table.takeError()).message;
+    return std::nullopt;
+  }
+  return ReadResult{std::move(*input), std::move(*table)};
+}
+
+// The selected types named `name` (several when layouts differ between units).
+inline std::vector<const model::Type *> typesNamed(const model::TypeTable &table, const std::string &name) {
+  std::vector<const model::Type *> found;
+  for (const auto &type : table.types)
+    if (type.name == name && type.selected) found.push_back(&type);
+  return found;
+}
+
+inline const model::Type *onlyType(const model::TypeTable &table, const std::string &name) {
+  auto found = typesNamed(table, name);
+  EXPECT_EQ(found.size(), 1u) << "types named " << name;
+  return found.size() == 1 ? found.front() : nullptr;
+}
+
+inline const model::Field *fieldNamed(const model::Type &type, const std::string &name) {
+  for (const auto &field : type.fields)
+    if (field.name == name) return &field;
+  ADD_FAILURE() << type.name << " has no field " << name;
+  return nullptr;
+}
+
+inline const model::Type *nested(const model::TypeTable &table, const model::Field &field) {
+  if (field.typeIndex < 0 || static_cast<std::size_t>(field.typeIndex) >= table.types.size()) {
+    ADD_FAILURE() << "field " << field.name << " has no nested type";
+    return nullptr;
+  }
+  return &table.types[static_cast<std::size_t>(field.typeIndex)];
+}
+
+} // namespace memlayout::testing
