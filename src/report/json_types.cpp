@@ -128,8 +128,7 @@ Json typeJson(const TypeEntry &entry) {
   }
   // Additive keys.
   j["unit"] = type.unit;
-  j["bit_holes"] = facts.layout.bitHoleBits;
-  j["sum_members"] = facts.layout.sumMembers;
+  j["bit_hole_bits"] = facts.layout.bitHoleBits;
   if (type.packed) j["packed"] = true;
   if (!facts.rows.empty()) { // cache lines are worked out for the types shown with --struct
     Json straddling = Json::array();

@@ -82,7 +82,9 @@ std::string sectionsMarkdown(const model::Binary &binary) {
 std::string renderMarkdown(const Report &report) {
   const model::Binary &binary = *report.binary;
   std::string out;
-  auto add = [&out](const std::string &part) { out += (out.empty() ? "" : "\n") + part; };
+  auto add = [&out](const std::string &part) {
+    if (!part.empty()) out += (out.empty() ? "" : "\n") + part;
+  };
   if (report.summary || report.header) add(headerMarkdown(binary));
   if (report.summary || report.segments) add(segmentsMarkdown(binary));
   if (report.sections) add(sectionsMarkdown(binary));

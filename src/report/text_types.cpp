@@ -261,12 +261,15 @@ std::string textStruct(const TypeEntry &entry, const Report &report, const Palet
   std::vector<std::string> totals;
   totals.push_back(fmt::format("size: {}, align: {}, cachelines: {}, members: {}", type.size, type.align, cl.count,
                                type.fields.size()));
-  if (type.kind != model::Kind::Union)
-    totals.push_back(fmt::format("sum members: {}, holes: {}, sum holes: {}", layout.sumMembers, layout.holes.size(),
-                                 layout.holeBytes));
   std::uint64_t bitfieldBits = 0, bitHoles = 0;
   for (const auto &f : type.fields)
     if (f.bitField) bitfieldBits += f.bitSize;
+  // pahole's "sum members" leaves bit-fields to "sum bitfield members"; the layout counts them rounded up.
+  const std::uint64_t bitfieldBytes = (bitfieldBits + 7) / 8;
+  const std::uint64_t sumMembers = layout.sumMembers > bitfieldBytes ? layout.sumMembers - bitfieldBytes : 0;
+  if (type.kind != model::Kind::Union)
+    totals.push_back(fmt::format("sum members: {}, holes: {}, sum holes: {}", sumMembers, layout.holes.size(),
+                                 layout.holeBytes));
   for (const auto &item : layout.items)
     if (item.what == What::BitHole) ++bitHoles;
   if (bitfieldBits > 0 || bitHoles > 0)

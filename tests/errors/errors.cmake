@@ -135,3 +135,66 @@ foreach(action summary header segments sections)
       ARGS @INPUT@ ${action_args} --format ${format})
   endforeach()
 endforeach()
+
+# Type actions (--struct, --types): no DWARF, no match, bad values. A stripped executable, a stripped
+# object and a core file have no DWARF: --struct/--types fail with one line, exit 2, while the other
+# actions above still succeed on them.
+set(ml_no_dwarf "no DWARF debug info")
+foreach(action struct types)
+  set(action_args --struct point)
+  if(action STREQUAL "types")
+    set(action_args --types)
+  endif()
+  ml_add_error_test(types.stripped.${action} INPUT strip "${ML_TESTS_OBJCOPY}" "${ml_real_elf}" ERROR "${ml_no_dwarf}"
+    SKIP "${ml_stripped_skip}" ARGS @INPUT@ ${action_args})
+  ml_add_error_test(types.core.${action} INPUT copy "${core}" ERROR "${ml_no_dwarf}" SKIP "${skip}"
+    ARGS @INPUT@ ${action_args} --format json)
+endforeach()
+set(ml_object "")
+set(ml_object_skip "no C object sample is built here")
+if(DEFINED ML_TEST_SAMPLE_PATH_c_gcc_dwarf5.o)
+  set(ml_object "${ML_TEST_SAMPLE_PATH_c_gcc_dwarf5.o}")
+  set(ml_object_skip "${ml_stripped_skip}")
+endif()
+ml_add_error_test(types.object_without_dwarf INPUT strip "${ML_TESTS_OBJCOPY}" "${ml_object}" ERROR "${ml_no_dwarf}"
+  SKIP "${ml_object_skip}" ARGS @INPUT@ --struct point)
+# The fixture has no debug sections at all: its summary has no padding section and still succeeds.
+ml_add_error_test(types.fixture_no_dwarf INPUT copy "${fixture}" ERROR "${ml_no_dwarf}" SKIP "${skip}"
+  ARGS @INPUT@ --types --sort padding)
+
+# No type of that name: exit 2, the nearest names in the message. Needs the C sample's DWARF.
+set(ml_c_sample_skip "${ml_real_elf_skip}")
+if(NOT ML_TEST_EXEC_SAMPLE)
+  set(ml_c_sample_skip "no C sample is built here")
+endif()
+ml_add_error_test(types.no_match INPUT copy "${ml_real_elf}" ERROR "no type named 'NOPE'" SKIP "${ml_c_sample_skip}"
+  ARGS @INPUT@ --struct NOPE)
+ml_add_error_test(types.no_match_nearest INPUT copy "${ml_real_elf}"
+  ERROR "no type named 'hole_char_int_dbl' \\(nearest: hole_char_int_double" SKIP "${ml_c_sample_skip}"
+  ARGS @INPUT@ --struct hole_char_int_dbl)
+ml_add_error_test(types.no_match_glob INPUT copy "${ml_real_elf}" ERROR "no type matches 'zz\\*'"
+  SKIP "${ml_c_sample_skip}" ARGS @INPUT@ --struct point --struct zz*)
+ml_add_error_test(types.match_ok INPUT copy "${ml_real_elf}" OK SKIP "${ml_c_sample_skip}"
+  ARGS @INPUT@ --struct point --struct hole_* --suggest --expand --format json)
+
+# Bad values: one usage line, exit 2.
+ml_add_error_test(usage_cacheline_not_power_of_two INPUT copy "${fixture}" ERROR "--cacheline: '48' is not a power of two"
+  USAGE SKIP "${skip}" ARGS @INPUT@ --struct point --cacheline 48)
+ml_add_error_test(usage_cacheline_zero INPUT copy "${fixture}" ERROR "--cacheline: '0'" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --struct point --cacheline 0)
+ml_add_error_test(usage_cacheline_text INPUT copy "${fixture}" ERROR "--cacheline: 'big'" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --struct point --cacheline big)
+ml_add_error_test(usage_top_zero INPUT copy "${fixture}" ERROR "--top: '0' is not a positive integer" USAGE
+  SKIP "${skip}" ARGS @INPUT@ --types --top 0)
+ml_add_error_test(usage_top_negative INPUT copy "${fixture}" ERROR "--top: '-3'" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --types --top=-3)
+ml_add_error_test(usage_top_text INPUT copy "${fixture}" ERROR "--top: 'ten'" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --types --top ten)
+ml_add_error_test(usage_min_padding_text INPUT copy "${fixture}" ERROR "--min-padding: 'x'" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --types --min-padding x)
+ml_add_error_test(usage_bad_sort INPUT copy "${fixture}" ERROR "--sort.*bogus" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --types --sort bogus)
+ml_add_error_test(usage_sort_without_types INPUT copy "${fixture}" ERROR "apply to --types" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --sort size)
+ml_add_error_test(usage_struct_without_name INPUT copy "${fixture}" ERROR "--struct" USAGE SKIP "${skip}"
+  ARGS @INPUT@ --struct)
