@@ -264,9 +264,11 @@ std::string textStruct(const TypeEntry &entry, const Report &report, const Palet
   std::uint64_t bitfieldBits = 0, bitHoles = 0;
   for (const auto &f : type.fields)
     if (f.bitField) bitfieldBits += f.bitSize;
-  // pahole's "sum members" leaves bit-fields to "sum bitfield members"; the layout counts them rounded up.
-  const std::uint64_t bitfieldBytes = (bitfieldBits + 7) / 8;
-  const std::uint64_t sumMembers = layout.sumMembers > bitfieldBytes ? layout.sumMembers - bitfieldBytes : 0;
+  // pahole's "sum members": the type's own members, without base classes (they have their own sums)
+  // and without bit-fields (counted in "sum bitfield members").
+  std::uint64_t sumMembers = 0;
+  for (const auto &f : type.fields)
+    if (!f.base && !f.bitField) sumMembers += f.bitSize / 8;
   if (type.kind != model::Kind::Union)
     totals.push_back(fmt::format("sum members: {}, holes: {}, sum holes: {}", sumMembers, layout.holes.size(),
                                  layout.holeBytes));
@@ -307,7 +309,7 @@ std::string textTypeListHeading(const Report &report, const Palette &palette) {
   for (const auto &h : how) out += ", " + h;
   out += "\n";
   out += palette.dim(fmt::format("  {:>9}  {:>5}  {:>7}  {:>5}{}  {:<6}  {:<8}  {}", "size", "align", "padding", "holes",
-                                 report.suggest ? "  reorder" : "", "kind", "language", "name")) +
+                                 report.suggest ? "    saves" : "", "kind", "language", "name")) +
          "\n";
   return out;
 }
@@ -318,7 +320,7 @@ std::string textTypeListRow(const TypeEntry &entry, const Report &report) {
   std::string saves;
   if (report.suggest) {
     const auto &s = entry.facts.suggestion;
-    saves = s && s->status == model::Suggestion::Status::Reordered ? fmt::format("  {:>7}", "-" + std::to_string(type.size - s->size))
+    saves = s && s->status == model::Suggestion::Status::Reordered ? fmt::format("  {:>7}", type.size - s->size)
                                                                   : fmt::format("  {:>7}", "");
   }
   return fmt::format("  {:>9}  {:>5}  {:>7}  {:>5}{}  {:<6}  {:<8}  {}\n", type.size, type.align, layout.padding,

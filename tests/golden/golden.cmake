@@ -28,3 +28,39 @@ foreach(fixture fixture_exec fixture_be32)
     endforeach()
   endforeach()
 endforeach()
+
+# Type layouts on samples built here (gcc's DWARF 5 for C and C++: stable from run to run on one
+# machine; a new compiler may move a line number, then regenerate and review). Each case: a name, the
+# sample, the formats, the arguments after the file.
+function(ml_add_type_golden name sample formats)
+  if(NOT DEFINED ML_TEST_SAMPLE_PATH_${sample})
+    return()
+  endif()
+  get_filename_component(sample_dir "${ML_TEST_SAMPLE_PATH_${sample}}" DIRECTORY)
+  foreach(format IN LISTS formats)
+    set(extension ${format})
+    if(format STREQUAL "markdown")
+      set(extension md)
+    elseif(format STREQUAL "text")
+      set(extension txt)
+    endif()
+    add_test(NAME golden.${sample}.${name}.${format}
+      COMMAND ${CMAKE_COMMAND} -DMEMLAYOUT=${ML_MEMLAYOUT} -DWORKDIR=${sample_dir}
+              "-DARGS=${sample};${ARGN};--format;${format}"
+              -DGOLDEN=${ML_GOLDEN_DIR}/${sample}.${name}.${extension}
+              -P ${PROJECT_SOURCE_DIR}/cmake/GoldenTest.cmake)
+    set_tests_properties(golden.${sample}.${name}.${format} PROPERTIES LABELS golden)
+  endforeach()
+endfunction()
+
+ml_add_type_golden(struct c_gcc_dwarf5 "text;json;markdown"
+  --struct hole_char_int_double --struct "bitfield_*" --struct int_or_double --struct crosses_cacheline
+  --struct flexible_array --struct packed_record --struct aligned_64 --struct color --struct polygon --suggest)
+ml_add_type_golden(expand c_gcc_dwarf5 "text;json"
+  --struct nested_anonymous --struct polygon --expand --cacheline 16)
+ml_add_type_golden(types c_gcc_dwarf5 "text;json;markdown" --types --sort name)
+ml_add_type_golden(types_top c_gcc_dwarf5 "text" --types --top 3 --suggest)
+ml_add_type_golden(struct cpp_gcc_dwarf5 "text;json;markdown"
+  --struct Diamond --struct ReusesTailPadding --struct NoTailPaddingReuse --struct EmptyBaseOptimized
+  --struct WithNoUniqueAddress --struct WithoutNoUniqueAddress --struct Circle --struct "Pair<int, long>"
+  --struct "geo::*" --suggest)
