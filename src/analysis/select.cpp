@@ -115,15 +115,23 @@ NameMatcher::NameMatcher(std::vector<std::string> patterns) {
 }
 
 bool NameMatcher::matches(std::size_t index, std::string_view qualifiedName) const {
+  // Called for every named type of a large binary (dwarf::TypeQuery::wants): allocate only when a name
+  // has spaces or generic arguments to normalise.
   const Pattern &pattern = patterns_[index];
-  const std::string full = withoutSpaces(qualifiedName);
-  const std::string last = withoutSpaces(lastComponent(qualifiedName));
-  auto test = [&](const std::string &form) {
+  auto test = [&](std::string_view form) {
+    if (form.find_first_of(" \t") != std::string_view::npos) {
+      const std::string compact = withoutSpaces(form);
+      return pattern.glob ? globMatch(pattern.compact, compact) : compact == pattern.compact;
+    }
     return pattern.glob ? globMatch(pattern.compact, form) : form == pattern.compact;
   };
-  if (test(full) || test(last)) return true;
-  // Short forms only when the name has a path inside generic arguments (cheap test first).
-  if (full.find("::") == std::string::npos) return false;
+  if (test(qualifiedName) || test(lastComponent(qualifiedName))) return true;
+  // The short form differs from the last component only inside brackets; a plain pattern without
+  // brackets cannot equal a form that has them.
+  constexpr std::string_view kBrackets = "<([{";
+  if (qualifiedName.find("::") == std::string_view::npos || qualifiedName.find_first_of(kBrackets) == std::string_view::npos)
+    return false;
+  if (!pattern.glob && pattern.compact.find_first_of(kBrackets) == std::string::npos) return false;
   return test(shortName(qualifiedName));
 }
 

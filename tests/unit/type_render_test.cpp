@@ -205,6 +205,31 @@ TEST(TypeText, CacheLineBoundaryAndExpand) {
   EXPECT_NE(text.find("/* last cacheline: 16 bytes */"), std::string::npos);
 }
 
+TEST(TypeText, SeveralLayoutsUnderOneName) {
+  Fixture f;
+  auto a = holeCharIntDouble();
+  auto b = holeCharIntDouble();
+  b.size = 32;
+  b.unit = "other.c";
+  b.decl = model::Decl{"other.h", 3};
+  f.addStruct(a);
+  f.addStruct(b);
+  f.showAll();
+  f.report.structEntries[0].layoutNumber = 1;
+  f.report.structEntries[0].layoutsWithName = 2;
+  f.report.structEntries[1].layoutNumber = 2;
+  f.report.structEntries[1].layoutsWithName = 2;
+  const std::string text = renderText(f.report, false);
+  EXPECT_NE(text.find("struct hole_char_int_double — C, samples/c/structs.h:10, unit samples/c/structs.c (layout 1 of 2 "
+                      "named hole_char_int_double)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("struct hole_char_int_double — C, other.h:3, unit other.c (layout 2 of 2 named hole_char_int_double)\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(renderMarkdown(f.report).find("Layout 2 of 2 under this name."), std::string::npos);
+}
+
 TEST(TypeJson, SpecKeys) {
   Fixture f;
   auto t = holeCharIntDouble();
