@@ -43,8 +43,11 @@ std::string structMarkdown(const TypeEntry &entry, const Report &report) {
                      facts.cacheLines.lineSize, facts.layout.holes.size(), facts.layout.holes.size() == 1 ? "" : "s",
                      bytes(facts.layout.holeBytes), bytes(facts.layout.padding), type.packed ? ", packed" : "");
   out += "| offset | size | align | type | field | note |\n|--:|--:|--:|---|---|---|\n";
-  for (const auto &row : facts.rows) {
-    const std::string depth(2 * static_cast<std::size_t>(row.depth), '.');
+  for (std::size_t index = 0; index < facts.rows.size(); ++index) {
+    const model::LayoutRow &row = facts.rows[index];
+    const bool expandedBelow = index + 1 < facts.rows.size() && facts.rows[index + 1].depth > row.depth;
+    std::string depth; // GitHub collapses spaces in cells; non-breaking ones indent nested fields
+    for (unsigned d = 0; d < row.depth; ++d) depth += "&nbsp;&nbsp;";
     if (row.what == What::Hole) {
       out += fmt::format("| {} | {} | | | | **hole** of {}, try to pack |\n", row.bitOffset / 8, row.bitSize / 8,
                          bytes(row.bitSize / 8));
@@ -71,6 +74,7 @@ std::string structMarkdown(const TypeEntry &entry, const Report &report) {
     if (f->artificial) note += (note.empty() ? "" : "; ") + artificialLabel(*f);
     if (row.emptyOverlap) note += (note.empty() ? "" : "; ") + std::string("empty: takes no space");
     if (row.tailPaddingOf >= 0) note += (note.empty() ? "" : "; ") + std::string("in a base's tail padding");
+    if (row.arrayCount > 0 && expandedBelow) note += (note.empty() ? "" : "; ") + fmt::format("× {}, element 0 below", row.arrayCount);
     if (row.lastLine > row.firstLine && !runtime)
       note += (note.empty() ? "" : "; ") + fmt::format("straddles cache line {}", row.lastLine);
     out += fmt::format("| {} | {} | {} | {} | {}{} | {} |\n", offset, f->bitField ? f->byteSize : fieldBytes(*f), f->align ? std::to_string(f->align) : "",
