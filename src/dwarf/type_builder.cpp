@@ -145,11 +145,22 @@ model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &fa
 void TypeBuilder::computeAlignment(const llvm::DWARFDie &die, model::Type &type) {
   std::uint64_t maxAlign = 1;
   bool misaligned = false;
-  for (const model::Field &field : type.fields) {
-    const std::uint64_t align = std::max<std::uint64_t>(field.align, 1);
+  for (model::Field &field : type.fields) {
+    std::uint64_t align = std::max<std::uint64_t>(field.align, 1);
+    if (!field.virtualBase && !field.bitField && field.bitOffset % (align * 8) != 0) {
+      if (field.typeIndex >= 0) {
+        // A struct member at an offset its alignment does not allow: either this type is packed or the
+        // member's type is (a __packed struct inside an ordinary one, as the kernel's trace entries).
+        // Only scalars tell the two apart, so the member's type is taken to be aligned to what its offset
+        // allows.
+        const std::uint64_t offset = field.bitOffset / 8;
+        align = offset == 0 ? align : std::min(align, offset & ~(offset - 1));
+        field.align = align;
+      } else {
+        misaligned = true;
+      }
+    }
     maxAlign = std::max(maxAlign, align);
-    if (field.virtualBase || field.bitField) continue;
-    if (field.bitOffset % (align * 8) != 0) misaligned = true;
   }
   if (type.size % maxAlign != 0) misaligned = true;
   // gcc's __attribute__((packed)) leaves no trace in DWARF but these misplacements.

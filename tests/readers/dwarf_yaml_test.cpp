@@ -180,6 +180,54 @@ TEST(DwarfYaml, VirtualBaseStaysDynamicWhenTheAbiDisagrees) {
   EXPECT_EQ(base.byteSize, 4u);
 }
 
+// struct inner { u32 a, b; } __packed; struct outer { u16 x; struct inner in; u32 y; }: `in` sits at 2,
+// which only inner's packing allows; outer itself is an ordinary 4-aligned struct (the kernel's
+// fgraph_data holds its packed trace entries this way).
+const std::string kPackedMemberYaml = R"(--- !ELF
+FileHeader:
+  Class:   ELFCLASS64
+  Data:    ELFDATA2LSB
+  Type:    ET_EXEC
+  Machine: EM_X86_64
+DWARF:
+  debug_abbrev:
+    - Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+  debug_info:
+    - Version:  4
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: nest.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: inner }, { Value: 8 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: a }, { Value: 0x50 }, { Value: 0 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: b }, { Value: 0x50 }, { Value: 4 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 2, Values: [ { CStr: outer }, { Value: 16 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: x }, { Value: 0x57 }, { Value: 0 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: in }, { Value: 0x15 }, { Value: 2 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: y }, { Value: 0x50 }, { Value: 12 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { CStr: u32 }, { Value: 4 }, { Value: 0x07 } ] }
+        - { AbbrCode: 4, Values: [ { CStr: u16 }, { Value: 2 }, { Value: 0x07 } ] }
+        - { AbbrCode: 0 }
+)";
+
+TEST(DwarfYaml, PackedMemberTypeDoesNotMakeItsHolderPacked) {
+  auto result = readYaml(kPackedMemberYaml);
+  ASSERT_TRUE(result.table) << result.problem;
+  const model::Type *outer = typeNamed(*result.table, "outer");
+  ASSERT_NE(outer, nullptr);
+  EXPECT_FALSE(outer->packed);
+  EXPECT_EQ(outer->align, 4u);
+  ASSERT_EQ(outer->fields.size(), 3u);
+  EXPECT_EQ(outer->fields[1].bitOffset, 16u);
+  EXPECT_EQ(outer->fields[1].align, 2u); // all its offset allows
+  EXPECT_EQ(outer->fields[2].bitOffset, 96u);
+}
+
 // Damage: a struct holding itself, a typedef and a pointer naming themselves, an enum based on itself,
 // and a member whose type unit does not exist.
 const std::string kCyclesYaml = R"(--- !ELF
