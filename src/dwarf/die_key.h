@@ -11,7 +11,9 @@ namespace memlayout::dwarf {
 struct DieKey {
   const void *unit = nullptr;
   std::uint64_t offset = 0;
-  explicit DieKey(const llvm::DWARFDie &die) : unit(die.getDwarfUnit()), offset(die.getOffset()) {}
+  // An invalid DIE (a dangling reference) gets the key {nullptr, 0}.
+  explicit DieKey(const llvm::DWARFDie &die)
+      : unit(die.isValid() ? die.getDwarfUnit() : nullptr), offset(die.isValid() ? die.getOffset() : 0) {}
   bool operator==(const DieKey &other) const { return unit == other.unit && offset == other.offset; }
 };
 

@@ -26,6 +26,14 @@ inline std::optional<std::uint64_t> unsignedAttribute(const llvm::DWARFDie &die,
   return llvm::dwarf::toUnsigned(die.find(attribute));
 }
 
+// DW_AT_alignment when it is a plausible alignment (a power of two up to 4 GiB); damaged values, which
+// would overflow the bit arithmetic of layouts, read as absent.
+inline std::optional<std::uint64_t> alignmentAttribute(const llvm::DWARFDie &die) {
+  auto align = unsignedAttribute(die, llvm::dwarf::DW_AT_alignment);
+  if (!align || *align == 0 || *align > (std::uint64_t{1} << 32) || (*align & (*align - 1)) != 0) return std::nullopt;
+  return align;
+}
+
 // The DIE `attribute` refers to, invalid when there is none. Unlike LLVM 19's
 // getAttributeValueAsReferencedDie, follows DW_FORM_ref_sig8 (gcc's DWARF 4 .debug_types) too.
 llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute = llvm::dwarf::DW_AT_type);

@@ -7,6 +7,8 @@
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 #include <llvm/Support/DataExtractor.h>
 
+#include <algorithm>
+
 namespace memlayout::dwarf {
 using namespace llvm::dwarf;
 
@@ -87,7 +89,7 @@ std::optional<model::Field> TypeBuilder::readMember(const llvm::DWARFDie &member
     field.typeIndex = build(shape.aggregate, false);
     if (field.typeIndex >= 0) aggregateAlign = types_[static_cast<std::size_t>(field.typeIndex)].align;
   }
-  if (auto own = unsignedAttribute(member, DW_AT_alignment); own && *own > 0) field.align = *own;
+  if (auto own = alignmentAttribute(member)) field.align = *own;
   else if (shape.explicitAlign > 0) field.align = shape.explicitAlign;
   else field.align = shape.aggregate.isValid() ? aggregateAlign : shape.align;
 
@@ -125,9 +127,11 @@ std::optional<model::Field> TypeBuilder::readMember(const llvm::DWARFDie &member
   }
   // DWARF 2-4: bits counted from the most significant bit of a storage unit of DW_AT_byte_size bytes
   // at the member's location. On little-endian targets the MSB is the unit's last bit.
-  const std::int64_t fromMsb = bitOffsetValue->getForm() == DW_FORM_sdata
-                                   ? static_cast<std::int64_t>(bitOffsetValue->getRawUValue())
-                                   : static_cast<std::int64_t>(std::min(bitOffsetValue->getRawUValue(), kMaxBytes));
+  constexpr auto kMaxBits = static_cast<std::int64_t>(kMaxBytes);
+  const std::int64_t fromMsb =
+      bitOffsetValue->getForm() == DW_FORM_sdata
+          ? std::clamp(static_cast<std::int64_t>(bitOffsetValue->getRawUValue()), -kMaxBits, kMaxBits)
+          : static_cast<std::int64_t>(std::min(bitOffsetValue->getRawUValue(), kMaxBytes));
   const std::uint64_t storageBytes =
       std::min(unsignedAttribute(member, DW_AT_byte_size).value_or(field.byteSize), kMaxBytes);
   const std::int64_t unitStart = static_cast<std::int64_t>(location.offset * 8);

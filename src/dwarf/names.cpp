@@ -144,7 +144,7 @@ void Namer::nameAnonymous(const llvm::DWARFDie &type, std::string name) {
 std::string Namer::qualifiedName(const llvm::DWARFDie &die) { return qualified(die, 0); }
 
 std::string Namer::qualified(const llvm::DWARFDie &die, int depth) {
-  if (depth >= kMaxTypeDepth) return "";
+  if (!die.isValid() || depth >= kMaxTypeDepth) return "";
   // gcc puts some definitions outside their scope, pointing back with DW_AT_specification to a
   // declaration inside it (type units, out-of-class definitions of nested classes).
   llvm::DWARFDie specification =
@@ -191,10 +191,13 @@ std::string Namer::scopePrefix(const llvm::DWARFDie &scope, int depth) {
   return prefix;
 }
 
-std::string Namer::typeName(const llvm::DWARFDie &type) { return declarator(type, "", 0); }
+std::string Namer::typeName(const llvm::DWARFDie &type) {
+  budget_ = 512;
+  return declarator(type, "", 0);
+}
 
 std::string Namer::declarator(llvm::DWARFDie type, const std::string &inner, int depth) {
-  if (depth >= kMaxTypeDepth) return withInner("?", inner);
+  if (depth >= kMaxTypeDepth || --budget_ < 0) return withInner("?", inner);
   if (!type.isValid()) return withInner("void", inner);
   type = resolveSignature(type);
   const Tag tag = type.getTag();

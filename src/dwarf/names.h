@@ -42,6 +42,9 @@ private:
   bool cFamily() const { return language_ == model::Language::C || language_ == model::Language::Cpp; }
 
   model::Language language_;
+  // Steps left for the current typeName: function types whose parameters are function types again
+  // branch, so a depth limit alone would not bound damaged DWARF.
+  int budget_ = 0;
   std::unordered_map<DieKey, std::string, DieKeyHash> anonymous_;
   std::unordered_map<DieKey, std::string, DieKeyHash> scopes_;
 };

@@ -108,7 +108,7 @@ TypeShape shapeWithin(llvm::DWARFDie type, const Abi &abi, int depth) {
     if (!type.isValid()) return shape; // void
     type = resolveSignature(type);
     if (shape.explicitAlign == 0)
-      if (auto align = unsignedAttribute(type, DW_AT_alignment)) shape.explicitAlign = *align;
+      if (auto align = alignmentAttribute(type)) shape.explicitAlign = *align;
     const std::uint64_t addressSize = type.getDwarfUnit()->getAddressByteSize();
     std::uint64_t size = unsignedAttribute(type, DW_AT_byte_size).value_or(0);
     switch (type.getTag()) {

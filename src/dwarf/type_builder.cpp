@@ -24,6 +24,8 @@ model::Language modelLanguage(std::uint64_t dwLanguage) {
 
 namespace {
 
+constexpr std::uint64_t kMaxTypeBytes = std::uint64_t{1} << 56;
+
 model::Language languageOfUnit(llvm::DWARFUnit &unit) {
   auto language = unsignedAttribute(unit.getUnitDIE(), DW_AT_language);
   return language ? modelLanguage(*language) : model::Language::Unknown;
@@ -55,7 +57,7 @@ bool enumIsSigned(const llvm::DWARFDie &die) {
 } // namespace
 
 TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnings)
-    : unit_(unit), abi_(abi), warnings_(warnings), namer_(languageOfUnit(unit)), declFiles_(warnings) {
+    : abi_(abi), warnings_(warnings), namer_(languageOfUnit(unit)), declFiles_(warnings) {
   unitLanguage_ = languageOfUnit(unit);
   languages_[&unit] = unitLanguage_;
   if (!unit.isTypeUnit())
@@ -73,7 +75,8 @@ model::Language TypeBuilder::languageOf(const llvm::DWARFDie &die) {
 void TypeBuilder::warn(const llvm::DWARFDie &die, const std::string &what) {
   std::string text;
   llvm::raw_string_ostream out(text);
-  out << "DIE at " << llvm::format_hex(die.getOffset(), 10) << ": " << what;
+  if (die.isValid()) out << "DIE at " << llvm::format_hex(die.getOffset(), 10) << ": ";
+  out << what;
   warnings_.add(out.str());
 }
 
@@ -113,7 +116,11 @@ model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &fa
   type.unit = unitName_;
   type.size = unsignedAttribute(die, DW_AT_byte_size).value_or(0);
   if (type.size == 0)
-    if (auto bits = unsignedAttribute(die, DW_AT_bit_size)) type.size = (*bits + 7) / 8;
+    if (auto bits = unsignedAttribute(die, DW_AT_bit_size)) type.size = *bits / 8 + (*bits % 8 != 0);
+  if (type.size > kMaxTypeBytes) { // layouts are computed in bits: keep them far from overflowing
+    warn(die, "type size out of range");
+    type.size = 0;
+  }
   if (auto file = unsignedAttribute(die, DW_AT_decl_file)) {
     if (auto name = declFiles_.name(*die.getDwarfUnit(), *file)) {
       model::Decl decl;
@@ -165,7 +172,7 @@ void TypeBuilder::computeAlignment(const llvm::DWARFDie &die, model::Type &type)
   if (type.size % maxAlign != 0) misaligned = true;
   // gcc's __attribute__((packed)) leaves no trace in DWARF but these misplacements.
   type.packed = misaligned;
-  if (auto given = unsignedAttribute(die, DW_AT_alignment); given && *given > 0) type.align = *given;
+  if (auto given = alignmentAttribute(die)) type.align = *given;
   else type.align = misaligned ? 1 : maxAlign;
 }
 
@@ -174,7 +181,7 @@ void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) 
   if (underlying.isValid()) type.underlyingType = namer_.typeName(underlying);
   TypeShape shape = shapeOf(underlying, abi_);
   if (type.size == 0) type.size = shape.size;
-  if (auto given = unsignedAttribute(die, DW_AT_alignment); given && *given > 0) type.align = *given;
+  if (auto given = alignmentAttribute(die)) type.align = *given;
   else type.align = shape.align != 0 ? shape.align : scalarAlign(type.size, false, abi_);
   const bool isSigned = enumIsSigned(die);
   for (const llvm::DWARFDie &child : die.children()) {

@@ -46,7 +46,6 @@ private:
   model::Language languageOf(const llvm::DWARFDie &die);
   void warn(const llvm::DWARFDie &die, const std::string &what);
 
-  llvm::DWARFUnit &unit_;
   const Abi &abi_;
   Warnings &warnings_;
   Namer namer_;

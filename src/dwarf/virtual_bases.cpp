@@ -25,9 +25,11 @@ bool isVptr(const model::Field &field) {
 // Virtual bases in inheritance-graph order: depth-first, left to right, each once (as clang's
 // ItaniumRecordLayoutBuilder::LayoutVirtualBases walks them). Sets `giveUp` when a class met may
 // have a virtual primary base (it would share an address we cannot see).
+// A class met twice (a non-virtual diamond) adds nothing new the second time: its virtual bases are
+// already in `order`, so `expanded` keeps damaged DWARF from making the walk exponential.
 void collectVirtualBases(const model::Type &type, const std::vector<model::Type> &types,
-                         const std::vector<ClassFacts> &facts, std::vector<std::int32_t> &order, bool &giveUp,
-                         int depth) {
+                         const std::vector<ClassFacts> &facts, std::vector<std::int32_t> &order,
+                         std::vector<bool> &expanded, bool &giveUp, int depth) {
   if (depth >= kMaxTypeDepth) {
     giveUp = true;
     return;
@@ -38,7 +40,10 @@ void collectVirtualBases(const model::Type &type, const std::vector<model::Type>
     if (field.virtualBase && std::find(order.begin(), order.end(), field.typeIndex) == order.end())
       order.push_back(field.typeIndex);
     if (facts[index].virtualPrimary) giveUp = true;
-    if (types[index].hasVirtualBases) collectVirtualBases(types[index], types, facts, order, giveUp, depth + 1);
+    if (types[index].hasVirtualBases && !expanded[index]) {
+      expanded[index] = true;
+      collectVirtualBases(types[index], types, facts, order, expanded, giveUp, depth + 1);
+    }
   }
 }
 
@@ -87,7 +92,8 @@ ClassFacts layoutClass(model::Type &type, const std::vector<model::Type> &types,
 
   std::vector<std::int32_t> order;
   bool giveUp = result.virtualPrimary || unknownBase;
-  collectVirtualBases(type, types, facts, order, giveUp, 0);
+  std::vector<bool> expanded(types.size(), false);
+  collectVirtualBases(type, types, facts, order, expanded, giveUp, 0);
 
   std::unordered_map<std::int32_t, std::uint64_t> offsets;
   std::uint64_t end = nvEnd;

@@ -229,7 +229,8 @@ TEST(DwarfYaml, PackedMemberTypeDoesNotMakeItsHolderPacked) {
 }
 
 // Damage: a struct holding itself, a typedef and a pointer naming themselves, an enum based on itself,
-// and a member whose type unit does not exist.
+// a member whose type unit does not exist, and a function type whose three parameters are pointers to
+// itself (a name that would branch 3^64 times without a budget).
 const std::string kCyclesYaml = R"(--- !ELF
 FileHeader:
   Class:   ELFCLASS64
@@ -246,6 +247,8 @@ DWARF:
         - { Code: 5, Tag: DW_TAG_pointer_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_type, Form: DW_FORM_ref4 } ] }
         - { Code: 6, Tag: DW_TAG_enumeration_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
         - { Code: 7, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref_sig8 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 8, Tag: DW_TAG_subroutine_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_prototyped, Form: DW_FORM_flag_present } ] }
+        - { Code: 9, Tag: DW_TAG_formal_parameter, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_type, Form: DW_FORM_ref4 } ] }
   debug_info:
     - Version:  4
       AddrSize: 8
@@ -258,10 +261,17 @@ DWARF:
         - { AbbrCode: 4, Values: [ { CStr: t1 }, { Value: 0x2f } ] }
         - { AbbrCode: 5, Values: [ { Value: 0x37 } ] }
         - { AbbrCode: 6, Values: [ { CStr: e }, { Value: 0x3c }, { Value: 4 } ] }
-        - { AbbrCode: 2, Values: [ { CStr: user }, { Value: 24 } ] }
+        - { AbbrCode: 2, Values: [ { CStr: user }, { Value: 32 } ] }
         - { AbbrCode: 3, Values: [ { CStr: p }, { Value: 0x37 }, { Value: 0 } ] }
         - { AbbrCode: 3, Values: [ { CStr: e }, { Value: 0x3c }, { Value: 8 } ] }
         - { AbbrCode: 7, Values: [ { CStr: lost }, { Value: 0x1122334455667788 }, { Value: 16 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: f }, { Value: 0x73 }, { Value: 24 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 5, Values: [ { Value: 0x78 } ] }
+        - { AbbrCode: 8, Values: [ { } ] }
+        - { AbbrCode: 9, Values: [ { Value: 0x73 } ] }
+        - { AbbrCode: 9, Values: [ { Value: 0x73 } ] }
+        - { AbbrCode: 9, Values: [ { Value: 0x73 } ] }
         - { AbbrCode: 0 }
         - { AbbrCode: 0 }
 )";
@@ -276,10 +286,12 @@ TEST(DwarfYaml, CyclesAndDanglingReferencesAreWarningsNotHangs) {
   EXPECT_EQ(loop->fields[1].byteSize, 0u);  // the typedef names itself: size unknown
   const model::Type *user = typeNamed(*result.table, "user");
   ASSERT_NE(user, nullptr);
-  ASSERT_EQ(user->fields.size(), 3u);
+  ASSERT_EQ(user->fields.size(), 4u);
   EXPECT_EQ(user->fields[0].byteSize, 8u); // a pointer, whatever it points to
   EXPECT_EQ(user->fields[1].byteSize, 4u);
   EXPECT_EQ(user->fields[2].byteSize, 0u); // the type unit is missing
+  EXPECT_EQ(user->fields[3].byteSize, 8u);
+  EXPECT_LT(user->fields[3].typeName.size(), 100000u);
   ASSERT_FALSE(result.table->warnings.empty());
   EXPECT_NE(result.table->warnings.front().find("contains itself"), std::string::npos);
 }

@@ -208,13 +208,16 @@ TEST(DwarfMutation, CorruptedDebugSectionsNeverCrash) {
         const auto &[begin, length] = list[random() % list.size()];
         if (length == 0) continue;
         const std::size_t at = begin + random() % length;
-        switch (random() % 5) {
+        switch (random() % 6) {
         case 0: bytes[at] = static_cast<char>(random()); break;
         case 1: bytes[at] = static_cast<char>(0xff); break;
         case 2: bytes[at] = 0; break;
-        case 3: // a run of zeros: lengths, offsets and abbreviation codes at once
-          for (std::size_t i = at; i < std::min(bytes.size(), at + 1 + random() % 8); ++i) bytes[i] = 0;
+        case 3: // a run of zeros or of 0xff: lengths, offsets, sizes and abbreviation codes at once
+        case 4: {
+          const char fill = (random() % 2) ? '\0' : static_cast<char>(0xff);
+          for (std::size_t i = at; i < std::min(bytes.size(), at + 1 + random() % 8); ++i) bytes[i] = fill;
           break;
+        }
         default: bytes[at] = static_cast<char>(bytes[at] ^ (1 << (random() % 8)));
         }
       }
