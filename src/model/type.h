@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace memlayout::model {
@@ -41,11 +42,26 @@ struct DiscriminantValue {
   std::int64_t asSigned() const { return static_cast<std::int64_t>(bits); }
 };
 
-// C-like enums: one variant per enumerator, no fields. Rust enums with data (issue 4) add fields.
+// C-like enums: one variant per enumerator, no fields. Rust enums with data add fields, laid out
+// over the whole enum (offsets from the start of the enum, like a struct's).
 struct Variant {
   std::string name;
   std::optional<DiscriminantValue> discriminant; // nullopt: the variant that owns a niche
+  // DW_AT_discr_list: ranges of values that select this variant (rare; rustc uses it for niche
+  // ranges in some versions). Each pair is an inclusive [low, high].
+  std::vector<std::pair<DiscriminantValue, DiscriminantValue>> discriminantRanges;
   std::vector<Field> fields;
+};
+
+// Where an enum with data stores the value that selects the variant (DW_TAG_variant_part's
+// DW_AT_discr member). Whether it is a separate tag or sits in a niche of a variant's field is
+// analysis (analysis/discriminant), not a reader fact.
+struct Discriminant {
+  std::string name;            // the member DWARF names (rustc: "__tag" / "<<tag>>"…), as given
+  std::string typeName;        // "u8", "u64", "isize", …
+  std::uint64_t bitOffset = 0; // from the start of the enum
+  std::uint64_t byteSize = 0;
+  bool isSigned = false;
 };
 
 struct Type {
@@ -58,6 +74,7 @@ struct Type {
   std::string unit;            // the compile unit it was first read from (DW_AT_name of the CU)
   std::vector<Field> fields;   // as declared; analysis orders them by offset
   std::vector<Variant> variants; // Kind::Enum: enumerators (C/C++) or variants (Rust)
+  std::optional<Discriminant> discriminant; // Rust enums with data (DW_TAG_variant_part)
   std::string underlyingType;  // Kind::Enum: the enumerators' type name when DWARF gives it
   bool packed = false;         // fields sit at offsets their alignment does not allow (packed)
   bool hasVirtualBases = false;
