@@ -72,22 +72,57 @@ pub enum E {
     C,
 }
 
-/// Fieldless enum with explicit, gappy u8 values (the gaps are a niche).
+/// A struct with a bool inside: its invalid values (2..=255) are a niche for enums that hold it.
+pub struct Flagged {
+    x: u32,
+    flag: bool,
+}
+
+/// The niche lies in a nested field: B and C are stored as 2 and 3 in A.0.flag, so 8 bytes and no
+/// tag (a tag would need 12).
+pub enum NicheInNested {
+    A(Flagged),
+    B,
+    C,
+}
+
+/// repr(u8) on an enum with data: a 1-byte tag is forced even where a niche would do.
+#[repr(u8)]
+pub enum ReprU8Data {
+    Int(u32),
+    Byte(u8),
+    Empty,
+}
+
+/// Fieldless enum with explicit, gappy u8 values and an implicit one (Two = 2); the gaps are a niche.
 #[repr(u8)]
 #[derive(Clone, Copy)]
 pub enum ReprU8Gaps {
     Low = 1,
+    Two,
     Mid = 5,
     High = 200,
 }
 
-/// Fieldless enum with a negative explicit value: the discriminant reads back as -3.
+/// Fieldless enum with a negative explicit value: the discriminant reads back as -3; the implicit
+/// ones continue from the explicit value before them (MinusTwo = -2, Eight = 8).
 #[repr(i8)]
 #[derive(Clone, Copy)]
 pub enum ReprI8Negative {
     MinusThree = -3,
+    MinusTwo,
     Zero = 0,
     Seven = 7,
+    Eight,
+}
+
+/// Fieldless enum with a 4-byte signed discriminant beyond the range of i16.
+#[repr(i32)]
+#[derive(Clone, Copy)]
+pub enum ReprI32Wide {
+    Negative = -70000,
+    NextImplicit,
+    Big = 100000,
 }
 
 /// Plain fieldless enum without repr: one byte, values 0..=2.
@@ -211,6 +246,13 @@ async fn add_after_yield(a: u32, b: u64) -> u64 {
     u64::from(kept) + b
 }
 
+/// Its future holds a 1 KiB buffer across the await: "why is my future 1 KB?"
+async fn buffered_sum(fill: u8) -> u32 {
+    let buffer = [fill; 1024];
+    YieldOnce { yielded: false }.await;
+    buffer.iter().map(|&byte| u32::from(byte)).sum()
+}
+
 fn noop_clone(_: *const ()) -> RawWaker {
     noop_raw_waker()
 }
@@ -276,9 +318,19 @@ fn main() {
     let result_ok: Result<u32, String> = Ok(4);
     let result_err: Result<u32, String> = Err(String::from("no"));
     let enum_e = [E::A(6, true), E::B, E::C];
-    let repr_u8 = [ReprU8Gaps::Low, ReprU8Gaps::Mid, ReprU8Gaps::High];
-    let repr_i8 = [ReprI8Negative::MinusThree, ReprI8Negative::Zero, ReprI8Negative::Seven];
+    let repr_u8 = [ReprU8Gaps::Low, ReprU8Gaps::Two, ReprU8Gaps::Mid, ReprU8Gaps::High];
+    let repr_i8 = [
+        ReprI8Negative::MinusThree,
+        ReprI8Negative::MinusTwo,
+        ReprI8Negative::Zero,
+        ReprI8Negative::Seven,
+        ReprI8Negative::Eight,
+    ];
+    let repr_i32 = [ReprI32Wide::Negative, ReprI32Wide::NextImplicit, ReprI32Wide::Big];
     let direction = Direction::East;
+    let option_direction: Option<Direction> = Some(Direction::South);
+    let niche_nested = [NicheInNested::A(Flagged { x: 5, flag: true }), NicheInNested::B, NicheInNested::C];
+    let repr_u8_data = [ReprU8Data::Int(70000), ReprU8Data::Byte(7), ReprU8Data::Empty];
 
     let tuple_struct = TupleStruct(1, 2, 3);
     let unit_struct = UnitStruct;
@@ -307,6 +359,9 @@ fn main() {
     let closure = move |v: u32| u64::from(v) * u64::from(scale) + offset + name.len() as u64;
 
     let future_sum = block_on(add_after_yield(20, 22));
+    let buffered = buffered_sum(2);
+    let buffered_size = keep(&buffered);
+    let buffered_total = block_on(buffered);
 
     // SAFETY: single-threaded; raw pointers, so no reference to a static mut is created.
     let (counter, bss_byte) = unsafe {
@@ -321,7 +376,8 @@ fn main() {
     kept += keep(&efficient_c) + keep(&inefficient_c) + keep(&messages) + keep(&tuple);
     kept += keep(&boxed_option) + keep(&option_bool) + keep(&option_char) + keep(&option_ref);
     kept += keep(&option_nonzero) + keep(&option_vec) + keep(&result_ok) + keep(&result_err);
-    kept += keep(&enum_e) + keep(&repr_u8) + keep(&repr_i8) + keep(&direction);
+    kept += keep(&enum_e) + keep(&repr_u8) + keep(&repr_i8) + keep(&repr_i32) + keep(&direction);
+    kept += keep(&option_direction) + keep(&niche_nested) + keep(&repr_u8_data) + buffered_size;
     kept += keep(&tuple_struct) + keep(&unit_struct) + keep(&with_phantom);
     kept += keep(&union_value) + keep(&packed) + keep(&packed_c) + keep(&aligned);
     kept += keep(&borrowed) + keep(&owners) + keep(&closure);
@@ -334,6 +390,6 @@ fn main() {
         println!("{}", describe(message));
     }
     println!("tuple {:?} boxed {:?} closure {}", tuple, boxed_option, closure(7));
-    println!("future {future_sum} counter {counter} bss {bss_byte} union {union_bits:#x} packed {packed_value}");
+    println!("futures {future_sum} {buffered_total} counter {counter} bss {bss_byte} union {union_bits:#x} packed {packed_value}");
     println!("rc {} arc {} text {} kept {kept} bytes", owners.shared.get(), owners.atomic_shared, owners.text);
 }
