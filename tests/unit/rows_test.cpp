@@ -180,7 +180,7 @@ TEST(TypeFacts, FlexibleArraySplitsHoleFromPadding) {
 TEST(TypeFacts, CLikeEnumHasNoPadding) {
   model::Type e = type("color", 4, {});
   e.kind = model::Kind::Enum;
-  e.variants = {{"RED", model::DiscriminantValue{0, false}, {}}};
+  e.variants = {{"RED", model::DiscriminantValue{0, false}, {}, {}}};
   auto facts = analyzeType(e, nullptr, {});
   EXPECT_EQ(facts.layout.padding, 0u);
   EXPECT_TRUE(facts.rows.empty());
@@ -192,8 +192,8 @@ TEST(TypeFacts, VariantsLaidOverTheWholeEnum) {
   model::Type e = type("Message", 24, {});
   e.kind = model::Kind::Enum;
   e.language = model::Language::Rust;
-  model::Variant quit{"Quit", model::DiscriminantValue{0, false}, {}};
-  model::Variant move{"Move", model::DiscriminantValue{1, false}, {field("x", 4, 4), field("y", 16, 8)}};
+  model::Variant quit{"Quit", model::DiscriminantValue{0, false}, {}, {}};
+  model::Variant move{"Move", model::DiscriminantValue{1, false}, {}, {field("x", 4, 4), field("y", 16, 8)}};
   e.variants = {quit, move};
   auto facts = analyzeType(e, nullptr, {});
   ASSERT_EQ(facts.variantLayouts.size(), 2u);

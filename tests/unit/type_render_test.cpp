@@ -101,9 +101,9 @@ TEST(TypeText, BitFieldsUnionsEnumsAndSuggestion) {
   e.size = 4;
   e.align = 4;
   e.underlyingType = "int";
-  e.variants = {{"COLOR_RED", model::DiscriminantValue{0, true}, {}},
-                {"COLOR_BLUE", model::DiscriminantValue{static_cast<std::uint64_t>(-1), true}, {}},
-                {"BIG", model::DiscriminantValue{9223372036854775808ull, false}, {}}};
+  e.variants = {{"COLOR_RED", model::DiscriminantValue{0, true}, {}, {}},
+                {"COLOR_BLUE", model::DiscriminantValue{static_cast<std::uint64_t>(-1), true}, {}, {}},
+                {"BIG", model::DiscriminantValue{9223372036854775808ull, false}, {}, {}}};
   f.addStruct(e);
   f.addStruct(holeCharIntDouble());
   f.showAll({64, false, true, false});
@@ -240,9 +240,9 @@ TEST(TypeJson, SpecKeys) {
   e.kind = model::Kind::Enum;
   e.size = 8;
   e.align = 8;
-  e.variants = {{"Neg", model::DiscriminantValue{static_cast<std::uint64_t>(-3), true}, {}},
-                {"Big", model::DiscriminantValue{9223372036854775808ull, false}, {}},
-                {"Niche", std::nullopt, {}}};
+  e.variants = {{"Neg", model::DiscriminantValue{static_cast<std::uint64_t>(-3), true}, {}, {}},
+                {"Big", model::DiscriminantValue{9223372036854775808ull, false}, {}, {}},
+                {"Niche", std::nullopt, {}, {}}};
   f.addStruct(e);
   f.showAll();
   const auto json = nlohmann::ordered_json::parse(renderJson(f.report));
