@@ -11,6 +11,11 @@
 #   ML_SAMPLE_SOURCE_<NAME>         the source, relative to the project root
 #   ML_SAMPLE_LAYOUT_FLAGS_<NAME>   the flags that decide type layouts (-std, --target, -m32), for
 #                                   a layout oracle that runs clang on the same source
+#   ML_SAMPLE_PROGRAM_<NAME>        the compiler executable
+#   ML_SAMPLE_COMPILE_FLAGS_<NAME>  every compiler argument but the output and the source, as run in
+#                                   the project root (for an oracle that reruns the compiler, e.g.
+#                                   rustc -Zprint-type-sizes)
+#   ML_SAMPLE_ENV_<NAME>            VAR=value pairs the compiler runs with (rustc's DWARF_ENV)
 #   ML_SAMPLE_VARIANT_<NAME>        plain, types (type units), zlib, zstd (compressed debug sections)
 #   ML_SAMPLE_BASELINE_<NAME>       for a variant: the plain sample whose types it must match, or ""
 #   ML_SAMPLES_SKIPPED              samples that were wanted but cannot be built here
@@ -75,9 +80,10 @@ function(memlayout_add_sample)
       set(kind_flags --crate-type lib --emit=obj)
     endif()
     # One codegen unit: one compile unit for the crate, the same split on every run.
-    set(command "${arg_PROGRAM}" --edition 2021 --crate-name ${crate} ${kind_flags}
+    set(compile_flags --edition 2021 --crate-name ${crate} ${kind_flags}
       -C opt-level=0 -g -C debuginfo=2 -C codegen-units=1 ${arg_DWARF_FLAGS} ${arg_FLAGS}
-      "--remap-path-prefix=${ML_SAMPLES_ROOT}=." -o "${output}" "${arg_SOURCE}")
+      "--remap-path-prefix=${ML_SAMPLES_ROOT}=.")
+    set(command "${arg_PROGRAM}" ${compile_flags} -o "${output}" "${arg_SOURCE}")
   else()
     if(NOT DEFINED arg_DWARF_FLAGS)
       set(arg_DWARF_FLAGS -gdwarf-${arg_DWARF})
@@ -89,8 +95,9 @@ function(memlayout_add_sample)
     else()
       set(kind_flags -c)
     endif()
-    set(command "${arg_PROGRAM}" -O0 -g ${arg_DWARF_FLAGS} "-fdebug-prefix-map=${ML_SAMPLES_ROOT}=."
-      ${kind_flags} ${arg_FLAGS} -o "${output}" "${arg_SOURCE}")
+    set(compile_flags -O0 -g ${arg_DWARF_FLAGS} "-fdebug-prefix-map=${ML_SAMPLES_ROOT}=."
+      ${kind_flags} ${arg_FLAGS})
+    set(command "${arg_PROGRAM}" ${compile_flags} -o "${output}" "${arg_SOURCE}")
   endif()
   if(arg_COMPILER STREQUAL "rustc")
     # Make's jobserver fds are not passed to custom commands; without this rustc warns it cannot
@@ -119,6 +126,9 @@ function(memlayout_add_sample)
     ${arg_KIND})
   set_property(GLOBAL PROPERTY ML_SAMPLE_SOURCE_${arg_NAME} "${arg_SOURCE}")
   set_property(GLOBAL PROPERTY ML_SAMPLE_LAYOUT_FLAGS_${arg_NAME} "${arg_LAYOUT_FLAGS}")
+  set_property(GLOBAL PROPERTY ML_SAMPLE_COMPILE_FLAGS_${arg_NAME} "${compile_flags}")
+  set_property(GLOBAL PROPERTY ML_SAMPLE_ENV_${arg_NAME} "${arg_DWARF_ENV}")
+  set_property(GLOBAL PROPERTY ML_SAMPLE_PROGRAM_${arg_NAME} "${arg_PROGRAM}")
   set_property(GLOBAL PROPERTY ML_SAMPLE_VARIANT_${arg_NAME} ${arg_VARIANT})
   set_property(GLOBAL PROPERTY ML_SAMPLE_BASELINE_${arg_NAME} "${arg_BASELINE}")
 endfunction()
@@ -141,7 +151,7 @@ function(memlayout_add_sample_copy)
     get_property(${column} GLOBAL PROPERTY ML_SAMPLE_${column}_${arg_OF})
   endforeach()
   _memlayout_record_sample(${arg_NAME} "${output}" ${LANG} ${COMPILER} ${DWARF} ${KIND})
-  foreach(column IN ITEMS SOURCE LAYOUT_FLAGS VARIANT BASELINE)
+  foreach(column IN ITEMS SOURCE LAYOUT_FLAGS COMPILE_FLAGS ENV PROGRAM VARIANT BASELINE)
     get_property(value GLOBAL PROPERTY ML_SAMPLE_${column}_${arg_OF})
     set_property(GLOBAL PROPERTY ML_SAMPLE_${column}_${arg_NAME} "${value}")
   endforeach()
