@@ -12,6 +12,15 @@
 //   * bytes covered by fields (their union: overlapping fields count once) + holes + trailing = size;
 //   * padding = sum of holes + trailing padding.
 // A virtual base without an offset (memlayout: dynamic) covers nothing here.
+// Enums (SPEC "Type": discriminant, variants, niches):
+//   * a discriminant is "tag" or "niche" and lies inside the type; a niche layout has exactly one
+//     variant with a null discriminant (the owner) and the niche lies inside one of its fields; a tag
+//     layout has none, and no variant's field overlaps the tag;
+//   * Rust enums select each variant by a different value; C-like enums (no discriminant object and
+//     no fields) give every enumerator a value;
+//   * tuples name their fields 0, 1, 2, … (listed in offset order, so in any order); every niche lies inside the type and has values free;
+//   * Rust: `core::option::Option<T>` is no larger than T exactly when memlayout finds a niche in T
+//     (the language's rule: Option uses a niche when there is one), for every T the file also lists.
 #include "subprocess.h"
 #include "types_layout.h"
 
@@ -19,7 +28,9 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -155,6 +166,120 @@ public:
                         " + trailing " + std::to_string(trailing));
   }
 
+  void checkEnum(const std::string &subject, const Json &type, std::uint64_t size) {
+    const bool rust = str(type, "language") == "Rust";
+    const Json variants = type.contains("variants") && type["variants"].is_array() ? type["variants"] : Json::array();
+    std::vector<std::string> values;
+    std::size_t owners = 0;
+    const Json *owner = nullptr;
+    for (const Json &variant : variants) {
+      if (!variant.contains("discriminant")) {
+        fail(subject, "variant '" + str(variant, "name") + "' has no discriminant key");
+        continue;
+      }
+      if (variant["discriminant"].is_null()) {
+        ++owners;
+        owner = &variant;
+        continue;
+      }
+      const std::string value = variant["discriminant"].dump();
+      if (rust && std::find(values.begin(), values.end(), value) != values.end())
+        fail(subject, "two variants are selected by " + value);
+      values.push_back(value);
+    }
+    if (!type.contains("discriminant") || type["discriminant"].is_null()) {
+      bool fieldless = true;
+      for (const Json &variant : variants) fieldless = fieldless && (!variant.contains("fields") || variant["fields"].empty());
+      if (fieldless && owners != 0) fail(subject, "a fieldless enum with a variant whose discriminant is null");
+      return;
+    }
+    const Json &discriminant = type["discriminant"];
+    const std::string kind = str(discriminant, "kind");
+    auto offset = u64(discriminant, "offset"), discSize = u64(discriminant, "size");
+    if (!offset || !discSize || *discSize == 0 || *offset + *discSize > size) {
+      fail(subject, "discriminant " + discriminant.dump() + " does not lie inside the " + std::to_string(size) + " bytes");
+      return;
+    }
+    const ByteRange bytes{*offset, *discSize};
+    auto overlaps = [&](const Json &field) {
+      auto fieldOffset = u64(field, "offset"), fieldSize = u64(field, "size");
+      return fieldOffset && fieldSize && *fieldOffset < bytes.end() && bytes.offset < *fieldOffset + *fieldSize;
+    };
+    if (kind == "niche") {
+      if (owners != 1) {
+        fail(subject, "a niche layout with " + std::to_string(owners) + " variants whose discriminant is null (not 1)");
+        return;
+      }
+      bool inside = false;
+      for (const Json &field : owner->value("fields", Json::array())) {
+        auto fieldOffset = u64(field, "offset"), fieldSize = u64(field, "size");
+        inside = inside || (fieldOffset && fieldSize && *fieldOffset <= bytes.offset && bytes.end() <= *fieldOffset + *fieldSize);
+      }
+      if (!inside)
+        fail(subject, "the niche at " + std::to_string(bytes.offset) + " (" + std::to_string(bytes.size) +
+                          " bytes) lies in no field of " + str(*owner, "name") + ", the variant that owns it");
+    } else if (kind == "tag") {
+      if (owners != 0) fail(subject, "a tag layout with a variant whose discriminant is null");
+      for (const Json &variant : variants)
+        for (const Json &field : variant.value("fields", Json::array()))
+          if (overlaps(field))
+            fail(subject, "variant " + str(variant, "name") + "'s field '" + str(field, "name") + "' overlaps the tag");
+    } else {
+      fail(subject, "discriminant kind '" + kind + "' is neither tag nor niche");
+    }
+  }
+
+  void checkRustExtras(const std::string &subject, const Json &type, std::uint64_t size) {
+    if (str(type, "kind") == "tuple") {
+      // In offset order, so any order of 0 … n-1.
+      std::set<std::string> names, expected;
+      const Json fields = type.value("fields", Json::array());
+      for (const Json &field : fields) names.insert(str(field, "name"));
+      for (std::size_t i = 0; i < fields.size(); ++i) expected.insert(std::to_string(i));
+      if (names != expected) {
+        std::string list;
+        for (const std::string &name : names) list += (list.empty() ? "" : ", ") + name;
+        fail(subject, "tuple fields are named " + list + ", not 0 to " + std::to_string(fields.size()) + " - 1");
+      }
+    }
+    if (!type.contains("niches")) return;
+    if (!type["niches"].is_array()) {
+      fail(subject, "niches is not an array");
+      return;
+    }
+    for (const Json &niche : type["niches"]) {
+      auto offset = u64(niche, "offset"), nicheSize = u64(niche, "size"), available = u64(niche, "available");
+      if (!offset || !nicheSize || *nicheSize == 0 || *offset + *nicheSize > size)
+        fail(subject, "niche " + niche.dump() + " does not lie inside the " + std::to_string(size) + " bytes");
+      if (!available || *available == 0) fail(subject, "niche " + niche.dump() + " has no values free");
+    }
+  }
+
+  // Option<T> against T, for every T both are listed for (SPEC: Option<T> costs nothing exactly
+  // when T has a niche).
+  void checkOptions(const Json &types) {
+    std::map<std::string, const Json *> byName;
+    std::set<std::string> ambiguous;
+    for (const Json &type : types) {
+      const std::string name = str(type, "name");
+      if (!byName.emplace(name, &type).second) ambiguous.insert(name);
+    }
+    const std::string prefix = "core::option::Option<";
+    for (const auto &[name, option] : byName) {
+      if (name.rfind(prefix, 0) != 0 || name.back() != '>' || str(*option, "language") != "Rust") continue;
+      const std::string inner = name.substr(prefix.size(), name.size() - prefix.size() - 1);
+      auto it = byName.find(inner);
+      if (it == byName.end() || ambiguous.count(name) || ambiguous.count(inner)) continue;
+      ++checked;
+      const Json &type = *it->second;
+      const bool hasNiche = type.contains("niches") && type["niches"].is_array() && !type["niches"].empty();
+      const bool free = u64(*option, "size") == u64(type, "size");
+      if (hasNiche != free)
+        fail(name, std::string(free ? "costs no extra bytes over " : "is larger than ") + inner + ", but memlayout finds " +
+                       (hasNiche ? "a niche" : "no niche") + " in it");
+    }
+  }
+
   void checkType(const Json &type) {
     const std::string name = str(type, "name");
     const std::string subject = (name.empty() ? std::string("(anonymous ") + str(type, "kind") + ")" : name);
@@ -165,6 +290,8 @@ public:
     }
     if (!u64(type, "align")) fail(subject, "no align");
     if (str(type, "kind") != "enum" || type.contains("fields")) checkLayout(subject, type, *size, true, {});
+    if (str(type, "kind") == "enum") checkEnum(subject, type, *size);
+    if (str(type, "language") == "Rust") checkRustExtras(subject, type, *size);
     if (!type.contains("variants") || !type["variants"].is_array()) return;
     std::vector<ByteRange> discriminant;
     if (type.contains("discriminant")) {
@@ -209,6 +336,7 @@ int main(int argc, char **argv) {
   }
   Checker checker;
   for (const Json &type : json["types"]) checker.checkType(type);
+  checker.checkOptions(json["types"]);
   if (checker.failures != 0) {
     std::cout << checker.failures << " broken invariant(s) in " << args[1] << "\n";
     return 1;
