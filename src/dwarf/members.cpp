@@ -67,6 +67,12 @@ MemberLocation memberLocation(const llvm::DWARFDie &member) {
 
 } // namespace
 
+std::optional<std::uint64_t> constantMemberOffset(const llvm::DWARFDie &member) {
+  const MemberLocation location = memberLocation(member);
+  if (location.dynamic || location.offset > kMaxBytes) return std::nullopt;
+  return location.offset;
+}
+
 std::optional<model::Field> TypeBuilder::readMember(const llvm::DWARFDie &member, bool inheritance) {
   // Static data members: DW_TAG_member with DW_AT_declaration (DWARF 4; DWARF 5 uses DW_TAG_variable).
   if (!inheritance && isDeclaration(member)) return std::nullopt;
@@ -88,6 +94,9 @@ std::optional<model::Field> TypeBuilder::readMember(const llvm::DWARFDie &member
   if (shape.aggregate.isValid()) {
     field.typeIndex = build(shape.aggregate, false);
     if (field.typeIndex >= 0) aggregateAlign = types_[static_cast<std::size_t>(field.typeIndex)].align;
+  } else if (shape.enumeration.isValid() && languageOf(member) == model::Language::Rust) {
+    // Unused values of a fieldless Rust enum are a niche a wrapping enum can use: analysis needs them.
+    field.typeIndex = build(shape.enumeration, false);
   }
   if (auto own = alignmentAttribute(member)) field.align = *own;
   else if (shape.explicitAlign > 0) field.align = shape.explicitAlign;

@@ -201,10 +201,15 @@ std::string Namer::declarator(llvm::DWARFDie type, const std::string &inner, int
   if (!type.isValid()) return withInner("void", inner);
   type = resolveSignature(type);
   const Tag tag = type.getTag();
-  // rustc names its pointers, references and slices ("&str", "*const u8"); use what it says.
-  if (language_ == model::Language::Rust && tag != DW_TAG_array_type && tag != DW_TAG_subroutine_type)
-    if (const char *name = rawName(type)) return withInner(name, inner);
   auto target = [&] { return referencedDie(type, DW_AT_type); };
+  // rustc names its pointers, references and slices ("&str", "*const u8"); use what it says. Its
+  // structs, enums and unions are named without their path: those get the qualified name below.
+  if (language_ == model::Language::Rust && tag != DW_TAG_array_type && tag != DW_TAG_subroutine_type &&
+      !isTypeOfInterest(tag) && tag != DW_TAG_typedef && tag != DW_TAG_namespace) {
+    if (const char *name = rawName(type)) return withInner(name, inner);
+    if (tag == DW_TAG_pointer_type) // the data pointer of a fat pointer (&[T], &str, &dyn Trait)
+      return withInner("*const " + declarator(target(), "", depth + 1), inner);
+  }
   switch (tag) {
   case DW_TAG_base_type:
   case DW_TAG_unspecified_type: {

@@ -150,6 +150,7 @@ TypeShape shapeWithin(llvm::DWARFDie type, const Abi &abi, int depth) {
       if (!isDeclaration(type)) shape.aggregate = type;
       break;
     case DW_TAG_enumeration_type: {
+      if (!isDeclaration(type)) shape.enumeration = type;
       llvm::DWARFDie underlying = referencedDie(type, DW_AT_type);
       TypeShape base = underlying.isValid() ? shapeWithin(underlying, abi, depth + 1) : TypeShape{};
       if (size == 0) size = base.size;

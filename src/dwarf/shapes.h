@@ -33,6 +33,7 @@ struct TypeShape {
   std::uint64_t align = 0;         // bytes; 0 for aggregates, whose alignment the caller computes
   std::uint64_t explicitAlign = 0; // DW_AT_alignment met on the way (on a typedef or the type)
   llvm::DWARFDie aggregate;        // the struct/class/union definition this is or is an array of
+  llvm::DWARFDie enumeration;      // the enumeration definition this is or is an array of
   bool isArray = false;
   std::uint64_t elements = 0;      // when isArray: the product of all dimensions
 };

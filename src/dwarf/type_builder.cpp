@@ -5,6 +5,7 @@
 #include "dwarf/dies.h"
 #include "dwarf/language.h"
 #include "dwarf/unit_reader.h"
+#include "dwarf/variants.h"
 
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 #include <llvm/Support/Format.h>
@@ -40,20 +41,6 @@ model::Kind kindOf(Tag tag) {
   }
 }
 
-// Is the enum's underlying type signed? From its base type, else the enum's own DW_AT_encoding, else
-// whether any enumerator is written with DW_FORM_sdata.
-bool enumIsSigned(const llvm::DWARFDie &die) {
-  llvm::DWARFDie base = referencedDie(die, DW_AT_type);
-  for (int depth = 0; depth < kMaxTypeDepth && base.isValid() && base.getTag() != DW_TAG_base_type; ++depth)
-    base = referencedDie(base, DW_AT_type);
-  auto encoding = unsignedAttribute(base.isValid() ? base : die, DW_AT_encoding);
-  if (encoding)
-    return *encoding == DW_ATE_signed || *encoding == DW_ATE_signed_char || *encoding == DW_ATE_signed_fixed;
-  for (const llvm::DWARFDie &child : die.children())
-    if (auto value = child.find(DW_AT_const_value); value && value->getForm() == DW_FORM_sdata) return true;
-  return false;
-}
-
 } // namespace
 
 TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnings)
@@ -62,6 +49,10 @@ TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnin
   languages_[&unit] = unitLanguage_;
   if (!unit.isTypeUnit())
     if (const char *name = rawName(unit.getUnitDIE())) unitName_ = name;
+  // rustc names a unit "<crate root>/@/<codegen unit>", the latter with a hash that changes with the
+  // compiler and flags: the crate root is what users know.
+  if (unitLanguage_ == model::Language::Rust)
+    if (auto at = unitName_.find("/@/"); at != std::string::npos) unitName_.erase(at);
 }
 
 model::Language TypeBuilder::languageOf(const llvm::DWARFDie &die) {
@@ -107,6 +98,30 @@ std::int32_t TypeBuilder::build(const llvm::DWARFDie &die, bool selected) {
   return index;
 }
 
+namespace {
+
+bool isRustTupleFieldName(const std::string &name) {
+  return name.size() > 2 && name.rfind("__", 0) == 0 &&
+         std::all_of(name.begin() + 2, name.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Tuple fields are __0, __1, …; the language says 0, 1, …
+void renameRustTupleFields(std::vector<model::Field> &fields) {
+  for (model::Field &field : fields)
+    if (isRustTupleFieldName(field.name)) field.name.erase(0, 2);
+}
+
+} // namespace
+
+bool isVariantStruct(const llvm::DWARFDie &die) {
+  if (!isAggregateTag(die.getTag())) return false;
+  const llvm::DWARFDie parent = die.getParent();
+  if (!parent.isValid() || !isAggregateTag(parent.getTag())) return false;
+  for (const llvm::DWARFDie &sibling : parent.children())
+    if (sibling.getTag() == DW_TAG_variant_part) return true;
+  return false;
+}
+
 model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &facts) {
   model::Type type;
   type.name = namer_.qualifiedName(die);
@@ -133,23 +148,62 @@ model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &fa
     readEnumerators(die, type);
     return type;
   }
+  bool hasVariantPart = false;
   for (const llvm::DWARFDie &child : die.children()) {
     const Tag tag = child.getTag();
-    if (tag != DW_TAG_member && tag != DW_TAG_inheritance) continue; // DW_TAG_variant_part: issue 4
+    if (tag == DW_TAG_variant_part) {
+      // A Rust enum with data (rustc writes it as a struct holding a variant part), or an async fn's
+      // or coroutine's states.
+      hasVariantPart = true;
+      readVariantPart(child, die, type);
+      continue;
+    }
+    if (tag != DW_TAG_member && tag != DW_TAG_inheritance) continue;
     if (auto field = readMember(child, tag == DW_TAG_inheritance)) type.fields.push_back(std::move(*field));
   }
-  if (type.language == model::Language::Rust) // tuple fields are __0, __1, …; the language says 0, 1, …
-    for (model::Field &field : type.fields)
-      if (field.name.size() > 2 && field.name.rfind("__", 0) == 0 &&
-          std::all_of(field.name.begin() + 2, field.name.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        field.name.erase(0, 2);
+  if (type.language == model::Language::Rust) {
+    renameRustTupleFields(type.fields);
+    for (model::Variant &variant : type.variants) renameRustTupleFields(variant.fields);
+  }
+  if (hasVariantPart) {
+    type.kind = model::Kind::Enum;
+    computeEnumAlignment(die, type);
+    facts.nvSize = type.size;
+    return type;
+  }
   computeAlignment(die, type);
   if (type.kind != model::Kind::Union) facts = layoutClass(type, types_, facts_);
   else facts.nvSize = type.size;
   return type;
 }
 
+void TypeBuilder::computeEnumAlignment(const llvm::DWARFDie &die, model::Type &type) {
+  std::uint64_t maxAlign = 1;
+  auto consider = [&](const std::vector<model::Field> &fields) {
+    for (const model::Field &field : fields) maxAlign = std::max(maxAlign, field.align);
+  };
+  consider(type.fields);
+  for (const model::Variant &variant : type.variants) consider(variant.fields);
+  if (type.discriminant) maxAlign = std::max(maxAlign, scalarAlign(type.discriminant->byteSize, false, abi_));
+  type.align = alignmentAttribute(die).value_or(maxAlign);
+}
+
 void TypeBuilder::computeAlignment(const llvm::DWARFDie &die, model::Type &type) {
+  const auto given = alignmentAttribute(die);
+  if (given && type.language == model::Language::Rust) {
+    // rustc states every type's and member's alignment: a type aligned less than a member's type is
+    // repr(packed) (no other way to get there), whether or not an offset shows it.
+    std::uint64_t maxAlign = 1;
+    bool misaligned = false;
+    for (const model::Field &field : type.fields) {
+      const std::uint64_t align = std::max<std::uint64_t>(field.align, 1);
+      maxAlign = std::max(maxAlign, align);
+      if (!field.bitField && field.bitOffset % (align * 8) != 0) misaligned = true;
+    }
+    type.align = *given;
+    type.packed = misaligned || *given < maxAlign;
+    return;
+  }
   std::uint64_t maxAlign = 1;
   bool misaligned = false;
   for (model::Field &field : type.fields) {
@@ -172,7 +226,7 @@ void TypeBuilder::computeAlignment(const llvm::DWARFDie &die, model::Type &type)
   if (type.size % maxAlign != 0) misaligned = true;
   // gcc's __attribute__((packed)) leaves no trace in DWARF but these misplacements.
   type.packed = misaligned;
-  if (auto given = alignmentAttribute(die)) type.align = *given;
+  if (given) type.align = *given;
   else type.align = misaligned ? 1 : maxAlign;
 }
 
@@ -183,7 +237,7 @@ void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) 
   if (type.size == 0) type.size = shape.size;
   if (auto given = alignmentAttribute(die)) type.align = *given;
   else type.align = shape.align != 0 ? shape.align : scalarAlign(type.size, false, abi_);
-  const bool isSigned = enumIsSigned(die);
+  const bool isSigned = isSignedType(die);
   for (const llvm::DWARFDie &child : die.children()) {
     if (child.getTag() != DW_TAG_enumerator) continue;
     model::Variant variant;
@@ -191,8 +245,8 @@ void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) 
     auto value = child.find(DW_AT_const_value);
     if (value && (value->isFormClass(llvm::DWARFFormValue::FC_Constant) ||
                   value->getForm() == DW_FORM_implicit_const)) {
-      // sdata holds the value sign-extended, udata/dataN zero-extended: the raw bits are the value.
-      variant.discriminant = model::DiscriminantValue{value->getRawUValue(), isSigned};
+      // sdata holds the value sign-extended, udata/dataN zero-extended: bring both to the enum's width.
+      variant.discriminant = valueOfWidth(value->getRawUValue(), type.size, isSigned);
     } else {
       warn(child, "enumerator without a constant value");
     }
@@ -232,7 +286,7 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
   for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {
     if (!isTypeOfInterest(entry.getTag())) continue;
     llvm::DWARFDie die(&unit, &entry);
-    if (!isDeclaration(die)) consider(die);
+    if (!isDeclaration(die) && !isVariantStruct(die)) consider(die);
   }
   for (const llvm::DWARFDie &die : namedElsewhere) consider(die);
   result.types = builder.takeTypes();

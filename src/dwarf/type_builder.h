@@ -42,7 +42,13 @@ private:
   void readEnumerators(const llvm::DWARFDie &die, model::Type &type);
   // members.cpp: one DW_TAG_member or DW_TAG_inheritance; nullopt for static members and damage.
   std::optional<model::Field> readMember(const llvm::DWARFDie &member, bool inheritance);
+  // variants.cpp: a DW_TAG_variant_part of `owner` → type.discriminant (the first one given) and one
+  // model::Variant per DW_TAG_variant, its fields at offsets from the start of `owner`.
+  void readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFDie &owner, model::Type &type);
+  void readDiscriminantList(const llvm::DWARFDie &variantDie, const llvm::DWARFFormValue &value,
+                            std::uint64_t width, bool isSigned, model::Variant &variant);
   void computeAlignment(const llvm::DWARFDie &die, model::Type &type);
+  void computeEnumAlignment(const llvm::DWARFDie &die, model::Type &type);
   model::Language languageOf(const llvm::DWARFDie &die);
   void warn(const llvm::DWARFDie &die, const std::string &what);
 
@@ -61,5 +67,13 @@ private:
 
 // DW_AT_language → model::Language.
 model::Language modelLanguage(std::uint64_t dwLanguage);
+
+// members.cpp: DW_AT_data_member_location as a constant byte offset (0 when absent, as for union
+// members); nullopt when it is computed at run time.
+std::optional<std::uint64_t> constantMemberOffset(const llvm::DWARFDie &member);
+
+// A struct nested in a Rust enum (a struct with a DW_TAG_variant_part) holds one variant's fields; it is
+// shown within its enum, never as a type of its own.
+bool isVariantStruct(const llvm::DWARFDie &die);
 
 } // namespace memlayout::dwarf

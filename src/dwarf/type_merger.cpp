@@ -39,11 +39,24 @@ std::string layoutKey(const model::Type &type) {
   put(key, (type.packed ? 1u : 0u) | (type.hasVirtualBases ? 2u : 0u));
   put(key, type.underlyingType);
   putFields(key, type.fields);
+  put(key, type.discriminant ? 1u + (type.discriminant->isSigned ? 2u : 0u) : 0u);
+  if (type.discriminant) {
+    put(key, type.discriminant->name);
+    put(key, type.discriminant->typeName);
+    put(key, type.discriminant->bitOffset);
+    put(key, type.discriminant->byteSize);
+  }
   put(key, type.variants.size());
   for (const model::Variant &variant : type.variants) {
     put(key, variant.name);
     put(key, variant.discriminant ? 1u + (variant.discriminant->isSigned ? 2u : 0u) : 0u);
     put(key, variant.discriminant ? variant.discriminant->bits : 0);
+    put(key, variant.discriminantRanges.size());
+    for (const auto &[low, high] : variant.discriminantRanges) {
+      put(key, (low.isSigned ? 1u : 0u) | (high.isSigned ? 2u : 0u));
+      put(key, low.bits);
+      put(key, high.bits);
+    }
     putFields(key, variant.fields);
   }
   return key;

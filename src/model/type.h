@@ -46,7 +46,9 @@ struct DiscriminantValue {
 // over the whole enum (offsets from the start of the enum, like a struct's).
 struct Variant {
   std::string name;
-  std::optional<DiscriminantValue> discriminant; // nullopt: the variant that owns a niche
+  // nullopt: the variant that owns a niche (the one selected by every value no other variant names),
+  // or, when discriminantRanges is not empty, one selected by those ranges only.
+  std::optional<DiscriminantValue> discriminant;
   // DW_AT_discr_list: ranges of values that select this variant (rare; rustc uses it for niche
   // ranges in some versions). Each pair is an inclusive [low, high].
   std::vector<std::pair<DiscriminantValue, DiscriminantValue>> discriminantRanges;

@@ -22,6 +22,12 @@ const char *kindName(memlayout::model::Kind kind) {
   return "?";
 }
 
+std::string hex(std::uint64_t value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%llx", static_cast<unsigned long long>(value));
+  return text;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -60,18 +66,32 @@ int main(int argc, char **argv) {
                 static_cast<int>(type.language), type.unit.c_str(), type.decl ? type.decl->file.c_str() : "-",
                 type.decl ? type.decl->line : 0,
                 type.underlyingType.empty() ? "" : (" underlying=" + type.underlyingType).c_str());
-    for (const auto &field : type.fields)
-      std::printf("  %-24s %-28s bit %llu+%llu byteSize=%llu align=%llu%s%s%s%s idx=%d n=%llu\n",
+    auto printField = [](const memlayout::model::Field &field, const char *indent) {
+      std::printf("%s%-24s %-28s bit %llu+%llu byteSize=%llu align=%llu%s%s%s%s idx=%d n=%llu\n", indent,
                   field.name.empty() ? "\"\"" : field.name.c_str(), field.typeName.c_str(),
                   static_cast<unsigned long long>(field.bitOffset), static_cast<unsigned long long>(field.bitSize),
                   static_cast<unsigned long long>(field.byteSize), static_cast<unsigned long long>(field.align),
                   field.bitField ? " bitfield" : "", field.base ? " base" : "", field.artificial ? " artificial" : "",
                   field.virtualBase ? " virtual" : "", field.typeIndex,
                   static_cast<unsigned long long>(field.arrayCount));
-    for (const auto &variant : type.variants)
-      std::printf("  = %s %lld%s\n", variant.name.c_str(),
-                  variant.discriminant ? static_cast<long long>(variant.discriminant->bits) : 0LL,
-                  variant.discriminant && !variant.discriminant->isSigned ? "u" : "");
+    };
+    auto value = [](const memlayout::model::DiscriminantValue &v) {
+      return v.isSigned ? std::to_string(v.asSigned()) : "0x" + hex(v.bits);
+    };
+    for (const auto &field : type.fields) printField(field, "  ");
+    if (type.discriminant)
+      std::printf("  discriminant %s %s bit %llu byteSize=%llu%s\n",
+                  type.discriminant->name.empty() ? "\"\"" : type.discriminant->name.c_str(),
+                  type.discriminant->typeName.c_str(), static_cast<unsigned long long>(type.discriminant->bitOffset),
+                  static_cast<unsigned long long>(type.discriminant->byteSize),
+                  type.discriminant->isSigned ? " signed" : "");
+    for (const auto &variant : type.variants) {
+      std::string ranges;
+      for (const auto &[low, high] : variant.discriminantRanges) ranges += " [" + value(low) + ", " + value(high) + "]";
+      std::printf("  = %s %s%s\n", variant.name.c_str(),
+                  variant.discriminant ? value(*variant.discriminant).c_str() : "null", ranges.c_str());
+      for (const auto &field : variant.fields) printField(field, "      ");
+    }
   }
   std::printf("%zu types, %zu fields, %zu other names, %zu warnings\n", table->types.size(), fields,
               table->otherNames.size(), table->warnings.size());

@@ -1,6 +1,7 @@
 // dwarf::readTypes on DWARF built from YAML (yaml2obj's DWARFYAML): the DWARF 4 DW_AT_bit_offset
-// encoding on big- and little-endian targets, virtual bases the ABI rules cannot place, and damage:
-// cycles, dangling type-unit signatures, unreadable units, no DWARF at all.
+// encoding on big- and little-endian targets, virtual bases the ABI rules cannot place, Rust variant
+// parts (signed discriminants, DW_AT_discr_list), and damage: cycles, dangling type-unit signatures,
+// unreadable units, damaged variant parts, no DWARF at all.
 #include "dwarf/type_reader.h"
 #include "support/error.h"
 
@@ -294,6 +295,172 @@ TEST(DwarfYaml, CyclesAndDanglingReferencesAreWarningsNotHangs) {
   EXPECT_LT(user->fields[3].typeName.size(), 100000u);
   ASSERT_FALSE(result.table->warnings.empty());
   EXPECT_NE(result.table->warnings.front().find("contains itself"), std::string::npos);
+}
+
+// A Rust enum with data as rustc writes it: a struct holding a DW_TAG_variant_part whose DW_AT_discr
+// names an i8 member, and one DW_TAG_variant per variant, each with a member whose type is a struct
+// nested in the enum that holds the variant's fields. Neg has DW_AT_discr_value 0xfd (-3 as an i8),
+// Many a DW_AT_discr_list (@LIST@), Other no value. Then `enum Small : i8 { A = 0xfd, B = 7 }` and a
+// struct holding one. @DISCR@ is the DW_AT_discr reference (0x24: the i8 member).
+const std::string kVariantPartYaml = R"(--- !ELF
+FileHeader:
+  Class:   ELFCLASS64
+  Data:    ELFDATA2LSB
+  Type:    ET_EXEC
+  Machine: EM_X86_64
+DWARF:
+  debug_abbrev:
+    - Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_alignment, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_variant_part, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_discr, Form: DW_FORM_ref4 } ] }
+        - { Code: 4, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 5, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 }, { Attribute: DW_AT_artificial, Form: DW_FORM_flag_present } ] }
+        - { Code: 6, Tag: DW_TAG_variant, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_discr_value, Form: DW_FORM_data1 } ] }
+        - { Code: 7, Tag: DW_TAG_variant, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_discr_list, Form: DW_FORM_block1 } ] }
+        - { Code: 8, Tag: DW_TAG_variant, Children: DW_CHILDREN_yes, Attributes: [ ] }
+        - { Code: 9, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+        - { Code: 10, Tag: DW_TAG_enumeration_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
+        - { Code: 11, Tag: DW_TAG_enumerator, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_const_value, Form: DW_FORM_data1 } ] }
+  debug_info:
+    - Version:  4
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: lib.rs }, { Value: 0x1c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: Tagged }, { Value: 8 }, { Value: 4 } ] }
+        - { AbbrCode: 3, Values: [ { Value: @DISCR@ } ] }
+        - { AbbrCode: 5, Values: [ { Value: 0x91 }, { Value: 0 }, { } ] }
+        - { AbbrCode: 6, Values: [ { Value: 0xfd } ] }
+        - { AbbrCode: 4, Values: [ { CStr: Neg }, { Value: 0x59 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 7, Values: [ { BlockData: [ @LIST@ ] } ] }
+        - { AbbrCode: 4, Values: [ { CStr: Many }, { Value: 0x69 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 8, Values: [ ] }
+        - { AbbrCode: 4, Values: [ { CStr: Other }, { Value: 0x86 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 2, Values: [ { CStr: Neg }, { Value: 8 }, { Value: 4 } ] }
+        - { AbbrCode: 4, Values: [ { CStr: '0' }, { Value: 0x97 }, { Value: 1 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 2, Values: [ { CStr: Many }, { Value: 8 }, { Value: 4 } ] }
+        - { AbbrCode: 4, Values: [ { CStr: __0 }, { Value: 0x9d }, { Value: 4 } ] }
+        - { AbbrCode: 4, Values: [ { CStr: __1 }, { Value: 0x91 }, { Value: 1 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 2, Values: [ { CStr: Other }, { Value: 8 }, { Value: 4 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 9, Values: [ { CStr: i8 }, { Value: 1 }, { Value: 0x05 } ] }
+        - { AbbrCode: 9, Values: [ { CStr: u8 }, { Value: 1 }, { Value: 0x07 } ] }
+        - { AbbrCode: 9, Values: [ { CStr: u32 }, { Value: 4 }, { Value: 0x07 } ] }
+        - { AbbrCode: 10, Values: [ { CStr: Small }, { Value: 0x91 }, { Value: 1 } ] }
+        - { AbbrCode: 11, Values: [ { CStr: A }, { Value: 0xfd } ] }
+        - { AbbrCode: 11, Values: [ { CStr: B }, { Value: 0x07 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 2, Values: [ { CStr: Holder }, { Value: 1 }, { Value: 1 } ] }
+        - { AbbrCode: 4, Values: [ { CStr: s }, { Value: 0xa4 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 0 }
+)";
+
+TEST(DwarfYaml, VariantPartIsAnEnumWithItsVariants) {
+  // The list: label 1, range -5..-1 (signed LEB128, as the discriminant's type is signed).
+  auto result = readYaml(replaceAll(replaceAll(kVariantPartYaml, "@DISCR@", "0x24"), "@LIST@",
+                                    "0x00, 0x01, 0x01, 0x7b, 0x7f"));
+  ASSERT_TRUE(result.table) << result.problem;
+  EXPECT_TRUE(result.table->warnings.empty()) << result.table->warnings.front();
+  const model::Type *tagged = typeNamed(*result.table, "Tagged");
+  ASSERT_NE(tagged, nullptr);
+  EXPECT_EQ(tagged->kind, model::Kind::Enum);
+  EXPECT_EQ(tagged->language, model::Language::Rust);
+  EXPECT_EQ(tagged->size, 8u);
+  EXPECT_EQ(tagged->align, 4u);
+  EXPECT_TRUE(tagged->fields.empty()); // everything lives in the variants
+  ASSERT_TRUE(tagged->discriminant);
+  EXPECT_EQ(tagged->discriminant->name, "");
+  EXPECT_EQ(tagged->discriminant->typeName, "i8");
+  EXPECT_EQ(tagged->discriminant->bitOffset, 0u);
+  EXPECT_EQ(tagged->discriminant->byteSize, 1u);
+  EXPECT_TRUE(tagged->discriminant->isSigned);
+  ASSERT_EQ(tagged->variants.size(), 3u);
+
+  const model::Variant &negative = tagged->variants[0];
+  EXPECT_EQ(negative.name, "Neg");
+  ASSERT_TRUE(negative.discriminant);
+  EXPECT_TRUE(negative.discriminant->isSigned);
+  EXPECT_EQ(negative.discriminant->asSigned(), -3);
+  EXPECT_EQ(negative.discriminant->bits, 0xfffffffffffffffdu);
+  ASSERT_EQ(negative.fields.size(), 1u);
+  EXPECT_EQ(negative.fields[0].name, "0");
+  EXPECT_EQ(negative.fields[0].bitOffset, 8u);
+
+  const model::Variant &many = tagged->variants[1];
+  EXPECT_EQ(many.name, "Many");
+  EXPECT_FALSE(many.discriminant);
+  ASSERT_EQ(many.discriminantRanges.size(), 2u);
+  EXPECT_EQ(many.discriminantRanges[0].first.asSigned(), 1);
+  EXPECT_EQ(many.discriminantRanges[0].second.asSigned(), 1);
+  EXPECT_EQ(many.discriminantRanges[1].first.asSigned(), -5);
+  EXPECT_EQ(many.discriminantRanges[1].second.asSigned(), -1);
+  EXPECT_TRUE(many.discriminantRanges[1].first.isSigned);
+  ASSERT_EQ(many.fields.size(), 2u);
+  EXPECT_EQ(many.fields[0].name, "0"); // rustc's __0, as the language writes it
+  EXPECT_EQ(many.fields[0].typeName, "u32");
+  EXPECT_EQ(many.fields[0].bitOffset, 32u);
+  EXPECT_EQ(many.fields[1].name, "1");
+  EXPECT_EQ(many.fields[1].bitOffset, 8u);
+
+  const model::Variant &other = tagged->variants[2];
+  EXPECT_EQ(other.name, "Other");
+  EXPECT_FALSE(other.discriminant);
+  EXPECT_TRUE(other.discriminantRanges.empty());
+  EXPECT_TRUE(other.fields.empty());
+
+  // The per-variant structs are shown within their enum, not as types of their own.
+  for (const model::Type &type : result.table->types)
+    EXPECT_TRUE(type.name != "Neg" && type.name != "Many" && type.name != "Other" && type.name != "Tagged::Neg")
+        << type.name;
+}
+
+TEST(DwarfYaml, RustEnumFieldNestsTheEnumWithValuesOfItsWidth) {
+  auto result = readYaml(replaceAll(replaceAll(kVariantPartYaml, "@DISCR@", "0x24"), "@LIST@",
+                                    "0x00, 0x01, 0x01, 0x7b, 0x7f"));
+  ASSERT_TRUE(result.table) << result.problem;
+  const model::Type *holder = typeNamed(*result.table, "Holder");
+  ASSERT_NE(holder, nullptr);
+  ASSERT_EQ(holder->fields.size(), 1u);
+  const std::int32_t index = holder->fields[0].typeIndex;
+  ASSERT_GE(index, 0); // analysis finds the enum's unused values through it
+  ASSERT_LT(static_cast<std::size_t>(index), result.table->types.size());
+  const model::Type &small = result.table->types[static_cast<std::size_t>(index)];
+  EXPECT_EQ(small.name, "Small");
+  EXPECT_EQ(small.kind, model::Kind::Enum);
+  ASSERT_EQ(small.variants.size(), 2u);
+  ASSERT_TRUE(small.variants[0].discriminant);
+  EXPECT_EQ(small.variants[0].discriminant->asSigned(), -3); // DW_FORM_data1 0xfd of an i8
+  EXPECT_TRUE(small.variants[0].discriminant->isSigned);
+  EXPECT_EQ(small.variants[1].discriminant->bits, 7u);
+}
+
+TEST(DwarfYaml, DamagedVariantPartIsAWarning) {
+  // DW_AT_discr names a base type, not a member; the list's range stops in the middle of a LEB128.
+  auto result = readYaml(replaceAll(replaceAll(kVariantPartYaml, "@DISCR@", "0x91"), "@LIST@",
+                                    "0x01, 0x05, 0x80, 0x80, 0x80"));
+  ASSERT_TRUE(result.table) << result.problem;
+  const model::Type *tagged = typeNamed(*result.table, "Tagged");
+  ASSERT_NE(tagged, nullptr);
+  EXPECT_EQ(tagged->kind, model::Kind::Enum);
+  EXPECT_FALSE(tagged->discriminant);
+  ASSERT_EQ(tagged->variants.size(), 3u);
+  ASSERT_TRUE(tagged->variants[0].discriminant);
+  EXPECT_EQ(tagged->variants[0].discriminant->bits, 0xfdu); // no type to say it is signed
+  EXPECT_TRUE(tagged->variants[1].discriminantRanges.empty());
+  // The member DW_AT_discr should have named is then one the variants share.
+  ASSERT_EQ(tagged->fields.size(), 1u);
+  EXPECT_TRUE(tagged->fields[0].artificial);
+  ASSERT_EQ(result.table->warnings.size(), 2u);
+  EXPECT_NE(result.table->warnings[0].find("DW_AT_discr does not name"), std::string::npos);
+  EXPECT_NE(result.table->warnings[1].find("DW_AT_discr_list is truncated"), std::string::npos);
 }
 
 TEST(DwarfYaml, UnreadableUnitIsCorruptDwarf) {

@@ -388,17 +388,5 @@ TEST(TypeQuery, VirtualBaseOfAWantedClassIsBuiltToo) {
   EXPECT_EQ(diamond->fields[3].bitOffset, 256u);
 }
 
-TEST(Rust, VariantPartsDoNotStopTheReader) {
-  auto path = samplePath("rust_dwarf5");
-  if (!path) GTEST_SKIP() << "rust_dwarf5 is not built here";
-  auto read = readSample(*path);
-  ASSERT_TRUE(read);
-  const Type *point = onlyType(read->table, "samples::Point");
-  ASSERT_NE(point, nullptr);
-  EXPECT_EQ(point->language, model::Language::Rust);
-  EXPECT_FALSE(point->decl.has_value() && point->decl->file.empty());
-  EXPECT_FALSE(typesNamed(read->table, "samples::Message").empty());
-}
-
 } // namespace
 } // namespace memlayout::testing

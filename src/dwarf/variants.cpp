@@ -1,0 +1,195 @@
+// DW_TAG_variant_part → model::Discriminant and model::Variant (Rust enums with data, async fn and
+// coroutine states): the discriminant member (DW_AT_discr), each variant's value (DW_AT_discr_value)
+// or value ranges (DW_AT_discr_list), and its fields placed over the whole enum.
+#include "dwarf/variants.h"
+
+#include "dwarf/dies.h"
+#include "dwarf/type_builder.h"
+
+#include <llvm/DebugInfo/DWARF/DWARFUnit.h>
+#include <llvm/Support/DataExtractor.h>
+
+namespace memlayout::dwarf {
+using namespace llvm::dwarf;
+
+namespace {
+
+bool isSignedEncoding(std::uint64_t encoding) {
+  return encoding == DW_ATE_signed || encoding == DW_ATE_signed_char || encoding == DW_ATE_signed_fixed;
+}
+
+bool isStructure(const llvm::DWARFDie &die) {
+  return die.isValid() && (die.getTag() == DW_TAG_structure_type || die.getTag() == DW_TAG_class_type ||
+                           die.getTag() == DW_TAG_union_type);
+}
+
+// Two members with the same name, type and place are one: rustc 1.9x lists a coroutine's upvar a second
+// time, at the offset of the local it was moved to, when the two share a name.
+bool sameField(const model::Field &a, const model::Field &b) {
+  return a.name == b.name && a.typeName == b.typeName && a.bitOffset == b.bitOffset && a.bitSize == b.bitSize;
+}
+
+void addField(std::vector<model::Field> &fields, model::Field field) {
+  for (const model::Field &kept : fields)
+    if (sameField(kept, field)) return;
+  fields.push_back(std::move(field));
+}
+
+} // namespace
+
+bool isSignedType(llvm::DWARFDie type) {
+  for (int depth = 0; depth < kMaxTypeDepth && type.isValid(); ++depth) {
+    type = resolveSignature(type);
+    switch (type.getTag()) {
+    case DW_TAG_typedef:
+    case DW_TAG_const_type:
+    case DW_TAG_volatile_type:
+    case DW_TAG_atomic_type:
+    case DW_TAG_immutable_type:
+      type = referencedDie(type, DW_AT_type);
+      continue;
+    case DW_TAG_base_type: return isSignedEncoding(unsignedAttribute(type, DW_AT_encoding).value_or(0));
+    case DW_TAG_enumeration_type: {
+      if (referencedDie(type, DW_AT_type).isValid()) {
+        type = referencedDie(type, DW_AT_type);
+        continue;
+      }
+      if (auto encoding = unsignedAttribute(type, DW_AT_encoding)) return isSignedEncoding(*encoding);
+      for (const llvm::DWARFDie &child : type.children())
+        if (auto value = child.find(DW_AT_const_value); value && value->getForm() == DW_FORM_sdata) return true;
+      return false;
+    }
+    default: return false;
+    }
+  }
+  return false;
+}
+
+model::DiscriminantValue valueOfWidth(std::uint64_t raw, std::uint64_t byteSize, bool isSigned) {
+  if (byteSize >= 1 && byteSize < 8) {
+    const unsigned bits = static_cast<unsigned>(byteSize * 8);
+    const std::uint64_t mask = (std::uint64_t{1} << bits) - 1;
+    raw &= mask;
+    if (isSigned && (raw >> (bits - 1)) != 0) raw |= ~mask;
+  }
+  return model::DiscriminantValue{raw, isSigned};
+}
+
+void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFDie &owner, model::Type &type) {
+  // The value's width and signedness: the discriminant member's type, else the part's own DW_AT_type
+  // (a discriminant that is not stored), else 8 unsigned bytes.
+  std::uint64_t width = 8;
+  bool isSigned = false;
+  const llvm::DWARFDie discriminantMember = referencedDie(part, DW_AT_discr);
+  if (discriminantMember.isValid()) {
+    std::optional<model::Field> field;
+    if (discriminantMember.getTag() == DW_TAG_member) field = readMember(discriminantMember, false);
+    if (field && !field->bitField) {
+      isSigned = isSignedType(referencedType(discriminantMember));
+      if (!type.discriminant) {
+        model::Discriminant discriminant;
+        discriminant.name = field->name;
+        discriminant.typeName = field->typeName;
+        discriminant.bitOffset = field->bitOffset;
+        discriminant.byteSize = field->byteSize;
+        discriminant.isSigned = isSigned;
+        type.discriminant = std::move(discriminant);
+      }
+      width = field->byteSize;
+    } else {
+      warn(part, "DW_AT_discr does not name a readable member");
+    }
+  } else if (llvm::DWARFDie discriminantType = referencedType(part); discriminantType.isValid()) {
+    width = shapeOf(discriminantType, abi_).size;
+    isSigned = isSignedType(discriminantType);
+  }
+
+  for (const llvm::DWARFDie &child : part.children()) {
+    const Tag tag = child.getTag();
+    if (tag == DW_TAG_member && child != discriminantMember) {
+      // Not DWARF that rustc writes: a member beside the variants is common to all of them.
+      if (auto field = readMember(child, false)) type.fields.push_back(std::move(*field));
+      continue;
+    }
+    if (tag != DW_TAG_variant) continue;
+    model::Variant variant;
+    if (auto value = child.find(DW_AT_discr_value)) {
+      if (value->isFormClass(llvm::DWARFFormValue::FC_Constant) || value->getForm() == DW_FORM_implicit_const)
+        variant.discriminant = valueOfWidth(value->getRawUValue(), width, isSigned);
+      else
+        warn(child, "DW_AT_discr_value is not a constant");
+    }
+    if (auto list = child.find(DW_AT_discr_list)) readDiscriminantList(child, *list, width, isSigned, variant);
+
+    std::vector<llvm::DWARFDie> members;
+    for (const llvm::DWARFDie &member : child.children())
+      if (member.getTag() == DW_TAG_member && !isDeclaration(member)) members.push_back(member);
+    // rustc wraps each variant's fields in a struct of its own, nested in the enum, as the variant's only
+    // member (named after the variant, or "0", "1", … for coroutine states, whose struct has the name).
+    const llvm::DWARFDie wrapper = members.size() == 1 ? referencedType(members.front()) : llvm::DWARFDie();
+    const auto ownerSize = unsignedAttribute(owner, DW_AT_byte_size);
+    const bool wrapped = isStructure(wrapper) && !isDeclaration(wrapper) &&
+                         (wrapper.getParent() == owner ||
+                          (ownerSize && unsignedAttribute(wrapper, DW_AT_byte_size) == ownerSize));
+    if (wrapped) {
+      const char *name = rawName(wrapper);
+      if (!name) name = rawName(members.front());
+      if (name) variant.name = name;
+      auto base = constantMemberOffset(members.front());
+      if (!base) {
+        warn(members.front(), "variant offset is not a constant");
+        base = 0;
+      }
+      for (const llvm::DWARFDie &member : wrapper.children()) {
+        if (member.getTag() != DW_TAG_member) continue;
+        if (auto field = readMember(member, false)) {
+          field->bitOffset += *base * 8;
+          addField(variant.fields, std::move(*field));
+        }
+      }
+    } else {
+      for (const llvm::DWARFDie &member : members)
+        if (auto field = readMember(member, false)) addField(variant.fields, std::move(*field));
+    }
+    type.variants.push_back(std::move(variant));
+  }
+}
+
+void TypeBuilder::readDiscriminantList(const llvm::DWARFDie &variantDie, const llvm::DWARFFormValue &value,
+                                       std::uint64_t width, bool isSigned, model::Variant &variant) {
+  auto block = value.getAsBlock();
+  if (!block) {
+    warn(variantDie, "DW_AT_discr_list is not a block");
+    return;
+  }
+  const llvm::DWARFUnit *unit = variantDie.getDwarfUnit();
+  llvm::DataExtractor data(llvm::StringRef(reinterpret_cast<const char *>(block->data()), block->size()),
+                           unit->isLittleEndian(), unit->getAddressByteSize());
+  llvm::DataExtractor::Cursor cursor(0);
+  // DWARF 5 §5.7.10: LEB128 values, signed exactly when the discriminant's type is.
+  auto readValue = [&] {
+    const std::uint64_t raw =
+        isSigned ? static_cast<std::uint64_t>(data.getSLEB128(cursor)) : data.getULEB128(cursor);
+    return valueOfWidth(raw, width, isSigned);
+  };
+  while (cursor && cursor.tell() < block->size()) {
+    const std::uint8_t kind = data.getU8(cursor);
+    if (kind == DW_DSC_label) {
+      const model::DiscriminantValue label = readValue();
+      if (cursor) variant.discriminantRanges.emplace_back(label, label);
+    } else if (kind == DW_DSC_range) {
+      const model::DiscriminantValue low = readValue();
+      const model::DiscriminantValue high = readValue();
+      if (cursor) variant.discriminantRanges.emplace_back(low, high);
+    } else {
+      warn(variantDie, "DW_AT_discr_list has an unknown entry kind");
+      break;
+    }
+  }
+  if (!cursor) {
+    llvm::consumeError(cursor.takeError());
+    warn(variantDie, "DW_AT_discr_list is truncated");
+  }
+}
+
+} // namespace memlayout::dwarf
