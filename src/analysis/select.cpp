@@ -1,6 +1,8 @@
 // Name patterns for --struct, nearest-name hints, and the --types listing.
 #include "analysis/select.h"
 
+#include "analysis/discriminant.h"
+
 #include <llvm/ADT/StringRef.h>
 
 #include <algorithm>
@@ -205,8 +207,7 @@ bool isListed(const model::Type &type) {
   if (!type.selected || type.name.empty()) return false;
   if (type.kind != model::Kind::Enum) return true;
   // Enums with data (Rust) have layouts worth listing; C-like enums are just an integer.
-  return !type.fields.empty() ||
-         std::any_of(type.variants.begin(), type.variants.end(), [](const model::Variant &v) { return !v.fields.empty(); });
+  return !type.fields.empty() || hasData(type);
 }
 
 std::vector<std::size_t> listTypes(const model::TypeTable &table, const std::vector<model::Layout> &layouts,

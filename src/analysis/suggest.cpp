@@ -2,6 +2,7 @@
 // the type gets smaller. The new order is checked with computeLayout, the same code that found the holes.
 #include "analysis/suggest.h"
 
+#include "analysis/discriminant.h"
 #include "analysis/layout.h"
 
 #include <algorithm>
@@ -55,15 +56,20 @@ model::Suggestion suggestFieldOrder(const model::Type &type, const model::Layout
     s.status = status;
     return s;
   };
-  if (type.kind == model::Kind::Enum) return refuse(Status::Enum);
+  // rustc orders each variant's fields itself; a C-like enum has none.
+  if (type.kind == model::Kind::Enum)
+    return refuse(type.language == model::Language::Rust && hasData(type) ? Status::Rust : Status::Enum);
   if (type.kind == model::Kind::Union) return refuse(Status::Union);
   if (type.packed) return refuse(Status::Packed);
   if (type.hasVirtualBases ||
       std::any_of(type.fields.begin(), type.fields.end(), [](const model::Field &f) { return f.virtualBase; }))
     return refuse(Status::VirtualBases);
-  if (type.language == model::Language::Rust) return refuse(Status::Rust);
+  // DWARF does not say repr(C). rustc sorts repr(Rust) fields so that none leaves a hole, so a Rust
+  // struct without holes is left to rustc and one with holes is taken for repr(C) and treated as C.
+  if (type.language == model::Language::Rust && layout.holeBytes == 0) return refuse(Status::Rust);
   if (isSystemHeader(type) && !namedExplicitly) return refuse(Status::SystemHeader);
   if (layout.holeBytes == 0) return refuse(Status::NoHoles);
+  s.likelyReprC = type.language == model::Language::Rust;
 
   // Fields in offset order, as the layout lists them.
   std::vector<int> byOffset;

@@ -11,8 +11,10 @@ namespace memlayout::analysis {
 // other blocks by alignment, largest first (stable), each into the first gap it fits (after the fixed
 // prefix) or at the end; rounds the size up to the type's alignment. `order` lists the result by offset.
 // Status Reordered only when that makes the type smaller. No order is offered for unions, packed
-// types, types with virtual bases, enums, Rust types (rustc reorders repr(Rust) structs itself), or types
-// declared in a system header unless `namedExplicitly` (their order is an ABI the user cannot change).
+// types, types with virtual bases, enums, Rust types without holes (rustc reorders repr(Rust) types
+// itself and leaves no holes; Rust enums with data say so too), or types declared in a system header
+// unless `namedExplicitly` (their order is an ABI the user cannot change). A Rust struct with holes is
+// most likely repr(C) (DWARF has no repr): it gets an order like a C struct, with likelyReprC set.
 model::Suggestion suggestFieldOrder(const model::Type &type, const model::Layout &layout, bool namedExplicitly);
 
 // A declaration under /usr/include (or the compiler's own headers): its layout belongs to a system ABI.

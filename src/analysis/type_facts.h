@@ -1,4 +1,5 @@
-// analyzeType: everything shown about one type (layout, table rows, cache lines, suggestion) in one call.
+// analyzeType: everything shown about one type (layout, table rows, cache lines, variants, discriminant,
+// niches, suggestion) in one call; listedTypeFacts: the same without the table, for --types.
 #pragma once
 
 #include "model/facts.h"
@@ -16,11 +17,17 @@ struct AnalysisOptions {
 };
 
 // The layout of a C-like enum is empty (it is one integer: no fields, no padding). An enum with data
-// gets one layout per variant over the whole enum. `table` resolves Field::typeIndex for --expand; it
-// may be null.
+// gets one layout per variant over the whole enum, and its own layout holds only the bytes no variant
+// uses (see enumLayout). Rust types get their niches and what Option<T> costs. `table` resolves
+// Field::typeIndex for --expand and niches; it may be null.
 model::TypeFacts analyzeType(const model::Type &type, const model::TypeTable *table, const AnalysisOptions &options);
 
-// The layout alone, with the C-like enum rule: what --types and the summary need for every type.
+// The layout alone, with the enum rules: what --types and the summary need for every type.
 model::Layout typeLayout(const model::Type &type);
+
+// A --types entry: `layout` (from typeLayout) plus, when `whole`, the variants, discriminant and niches a
+// whole Type object carries (JSON), and the suggestion when `suggest`. No rows, no cache lines.
+model::TypeFacts listedTypeFacts(const model::Type &type, const model::TypeTable *table, const model::Layout &layout,
+                                 bool whole, bool suggest);
 
 } // namespace memlayout::analysis

@@ -2,7 +2,6 @@
 #include "cli/run.h"
 
 #include "analysis/select.h"
-#include "analysis/suggest.h"
 #include "analysis/type_facts.h"
 #include "cli/parse_args.h"
 #include "dwarf/debug_summary.h"
@@ -165,15 +164,13 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
     std::vector<model::Layout> layouts;
     layouts.reserve(table.types.size());
     for (const auto &type : table.types) layouts.push_back(analysis::typeLayout(type));
+    // JSON gives whole Type objects (a baseline): variants, discriminant and niches too.
+    const bool whole = options.format == report::Format::Json;
     auto entriesFor = [&](const std::vector<std::size_t> &indices, bool suggest) {
       std::vector<report::TypeEntry> entries;
       entries.reserve(indices.size());
-      for (std::size_t index : indices) {
-        report::TypeEntry entry{&table.types[index], {}};
-        entry.facts.layout = layouts[index];
-        if (suggest) entry.facts.suggestion = analysis::suggestFieldOrder(table.types[index], layouts[index], false);
-        entries.push_back(std::move(entry));
-      }
+      for (std::size_t index : indices)
+        entries.push_back({&table.types[index], analysis::listedTypeFacts(table.types[index], &table, layouts[index], whole, suggest)});
       return entries;
     };
     if (report.types) {

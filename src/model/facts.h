@@ -1,21 +1,25 @@
 // Results of analysis, as plain values: a type's layout as ordered items, holes and padding totals, the
-// table rows shown for it, cache lines and --suggest's field order.
+// table rows shown for it, cache lines, --suggest's field order, and for Rust enums where the
+// discriminant lives and which niches a wrapping enum could use.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace memlayout::model {
 
 // One stretch of a type, in bits. Holes and padding are items, not annotations on fields.
 struct LayoutItem {
-  enum class What { Field, Hole, BitHole, TrailingPadding };
+  // Discriminant: in a variant of an enum with data, the bytes that hold the value selecting another
+  // variant (the tag, or the niche in a non-owner variant); they are used, not padding.
+  enum class What { Field, Hole, BitHole, TrailingPadding, Discriminant };
   What what = What::Field;
   std::uint64_t bitOffset = 0;
   std::uint64_t bitSize = 0;
-  int field = -1;              // index into Type::fields for What::Field
+  int field = -1;              // index into Type::fields (or the variant's fields) for What::Field
 };
 
 struct ByteRange {
@@ -85,14 +89,70 @@ struct Suggestion {
   std::vector<std::uint64_t> bitOffsets; // parallel to `order`: where each field lands
   std::uint64_t size = 0;               // bytes, rounded up to the type's alignment
   std::uint64_t padding = 0;            // holes plus trailing padding of the suggested order
+  // A Rust struct with holes: rustc leaves none when it reorders, so this one is most likely repr(C)
+  // (DWARF does not record the repr); the order is offered as for C.
+  bool likelyReprC = false;
+};
+
+// Bytes whose invalid values an enum wrapping the type can use to store its discriminant (rustc's
+// niche), as the field types tell it.
+struct Niche {
+  enum class Why {
+    Bool,       // 0 and 1 are valid: 254 values free
+    Char,       // 0..=0x10FFFF are valid
+    Pointer,    // references, Box, NonNull, Unique, Rc/Arc through them, fn pointers: never null
+    NonZero,    // NonZero* integers
+    ValidRange, // a std type with a narrowed valid range (core::num::niche_types: Vec/String capacity…)
+    Enum,       // a fieldless enum's unused values (the largest run between used values)
+    EnumTag,    // an enum with data whose tag has unused values
+    EnumNiche,  // an enum with data whose own niche is not used up
+  };
+  std::uint64_t offset = 0;    // bytes, from the start of the type analysed
+  std::uint64_t size = 0;      // bytes
+  std::string field;           // path of the field holding it ("Write.0.vec.buf.inner.cap", "flags[0]");
+                               // "" for the type's own value (a fieldless enum)
+  std::string typeName;        // the type of that field
+  Why why = Why::Bool;
+  std::uint64_t available = 0; // invalid values free; UINT64_MAX when there are more
+};
+
+// Where an enum with data stores the value that selects its variant.
+struct DiscriminantFacts {
+  enum class Kind {
+    Tag,   // bytes of their own
+    Niche, // invalid values of a field of the variant that has no discriminant value (the owner)
+  };
+  Kind kind = Kind::Tag;
+  std::uint64_t offset = 0;    // bytes from the start of the enum
+  std::uint64_t size = 0;
+  std::string typeName;        // the discriminant's type as DWARF gives it ("u8", "u64")
+  bool isSigned = false;
+  int owner = -1;              // Niche: index in Type::variants of the variant whose field holds it
+  std::string field;           // Niche: path inside the owner ("Write.0.vec.buf.inner.cap"); "" if unknown
+  std::optional<Niche::Why> nicheWhy; // Niche: what makes those values invalid, when the types tell it
+};
+
+// What Option<T> costs for a Rust type T: nothing when T has a niche, else T's alignment more.
+struct OptionCost {
+  std::uint64_t size = 0;      // bytes
+  bool free = false;           // size == T's size: None lives in a niche
 };
 
 // Everything analysis says about one type shown to the user.
 struct TypeFacts {
-  Layout layout;                        // the type's own fields (C-like enums: empty, no padding)
+  // The type's own fields. C-like enums: empty, no padding. Enums with data: only gap items, the bytes
+  // no variant uses (neither its fields nor the discriminant), so niche bytes never count as waste.
+  Layout layout;
   std::vector<LayoutRow> rows;          // the table to show (with --expand: nested fields too)
   CacheLines cacheLines;
-  std::vector<Layout> variantLayouts;   // Kind::Enum with data: one per Type::variants, over the whole enum
+  // Kind::Enum with data: one per Type::variants, over the whole enum, the discriminant's bytes as a
+  // What::Discriminant item in every variant but the niche owner. Rows: the same with --expand applied
+  // (owner -1 is the variant's fields); filled for --struct only.
+  std::vector<Layout> variantLayouts;
+  std::vector<std::vector<LayoutRow>> variantRows;
+  std::optional<DiscriminantFacts> discriminant; // Rust enums with data
+  std::vector<Niche> niches;            // Rust types, in offset order
+  std::optional<OptionCost> option;     // Rust types other than unions-of-nothing: what Option<T> costs
   std::optional<Suggestion> suggestion; // only with --suggest
 };
 

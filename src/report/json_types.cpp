@@ -53,10 +53,41 @@ Json holesJson(const model::Layout &layout) {
   return out;
 }
 
+Json valueJson(const model::DiscriminantValue &d) { return d.isSigned ? Json(d.asSigned()) : Json(d.bits); }
+
+// The value that selects the variant; a variant chosen only by ranges gives its first range's low end
+// (its ranges are under "discriminant_ranges"); null for the niche owner.
 Json discriminantJson(const model::Variant &variant) {
-  if (!variant.discriminant) return nullptr;
-  const auto &d = *variant.discriminant;
-  return d.isSigned ? Json(d.asSigned()) : Json(d.bits);
+  if (variant.discriminant) return valueJson(*variant.discriminant);
+  if (!variant.discriminantRanges.empty()) return valueJson(variant.discriminantRanges.front().first);
+  return nullptr;
+}
+
+std::string_view nicheWhyName(model::Niche::Why why) {
+  using Why = model::Niche::Why;
+  switch (why) {
+  case Why::Bool: return "bool";
+  case Why::Char: return "char";
+  case Why::Pointer: return "non-null";
+  case Why::NonZero: return "non-zero";
+  case Why::ValidRange: return "valid-range";
+  case Why::Enum: return "enum";
+  case Why::EnumTag: return "enum-tag";
+  case Why::EnumNiche: return "enum-niche";
+  }
+  return "bool";
+}
+
+Json nichesJson(const std::vector<model::Niche> &niches) {
+  Json out = Json::array();
+  for (const auto &n : niches)
+    out.push_back(Json{{"offset", n.offset},
+                       {"size", n.size},
+                       {"field", n.field},
+                       {"available", n.available},
+                       {"type", n.typeName},
+                       {"why", nicheWhyName(n.why)}});
+  return out;
 }
 
 std::string_view statusName(model::Suggestion::Status status) {
@@ -78,6 +109,7 @@ std::string_view statusName(model::Suggestion::Status status) {
 Json suggestionJson(const model::Type &type, const model::Suggestion &s) {
   Json j;
   j["status"] = statusName(s.status);
+  if (s.likelyReprC) j["likely_repr_c"] = true;
   if (s.status != model::Suggestion::Status::Reordered) return j;
   j["size"] = s.size;
   j["saves"] = type.size - s.size;
@@ -105,27 +137,44 @@ Json typeJson(const TypeEntry &entry) {
   j["size"] = type.size;
   j["align"] = type.align;
   if (type.decl) j["decl"] = Json{{"file", type.decl->file}, {"line", type.decl->line}};
-  j["fields"] = fieldsJson(type.fields);
+  // An enum with data keeps its fields in its variants; its holes and padding are the bytes no variant
+  // uses (so a checker finds no "fields" key to add up at the top).
+  const bool enumWithData = type.kind == model::Kind::Enum && !facts.variantLayouts.empty();
+  if (!enumWithData) j["fields"] = fieldsJson(type.fields);
   j["holes"] = holesJson(facts.layout);
   j["trailing_padding"] = facts.layout.trailingPadding;
   j["padding"] = facts.layout.padding;
+  if (facts.discriminant) {
+    const auto &d = *facts.discriminant;
+    Json disc{{"kind", d.kind == model::DiscriminantFacts::Kind::Niche ? "niche" : "tag"},
+              {"offset", d.offset},
+              {"size", d.size},
+              {"type", d.typeName},
+              {"signed", d.isSigned}};
+    if (d.kind == model::DiscriminantFacts::Kind::Niche) disc["field"] = d.field;
+    j["discriminant"] = std::move(disc);
+  }
   if (type.kind == model::Kind::Enum) {
     Json variants = Json::array();
     for (std::size_t i = 0; i < type.variants.size(); ++i) {
       const model::Variant &v = type.variants[i];
       Json variant{{"name", v.name}, {"discriminant", discriminantJson(v)}};
-      if (!v.fields.empty()) {
+      if (enumWithData && i < facts.variantLayouts.size()) {
         variant["fields"] = fieldsJson(v.fields);
-        if (i < facts.variantLayouts.size()) {
-          variant["holes"] = holesJson(facts.variantLayouts[i]);
-          variant["padding"] = facts.variantLayouts[i].padding;
-        }
+        variant["holes"] = holesJson(facts.variantLayouts[i]);
+        variant["padding"] = facts.variantLayouts[i].padding;
+      }
+      if (!v.discriminantRanges.empty()) {
+        Json ranges = Json::array();
+        for (const auto &[low, high] : v.discriminantRanges) ranges.push_back(Json::array({valueJson(low), valueJson(high)}));
+        variant["discriminant_ranges"] = std::move(ranges);
       }
       variants.push_back(std::move(variant));
     }
     j["variants"] = std::move(variants);
     if (!type.underlyingType.empty()) j["underlying_type"] = type.underlyingType;
   }
+  if (type.language == model::Language::Rust) j["niches"] = nichesJson(facts.niches);
   // Additive keys.
   j["unit"] = type.unit;
   j["bit_hole_bits"] = facts.layout.bitHoleBits;
@@ -140,6 +189,7 @@ Json typeJson(const TypeEntry &entry) {
                            {"last_line_bytes", facts.cacheLines.lastLineBytes},
                            {"straddling", std::move(straddling)}};
   }
+  if (facts.option) j["option"] = Json{{"size", facts.option->size}, {"free", facts.option->free}};
   if (facts.suggestion) j["suggestion"] = suggestionJson(type, *facts.suggestion);
   return j;
 }

@@ -1,6 +1,7 @@
 // Markdown for types: GitHub tables for pull requests (a layout per type, one table for --types).
 #include "report/markdown_types.h"
 
+#include "report/enum_words.h"
 #include "report/type_names.h"
 
 #include <fmt/format.h>
@@ -29,6 +30,70 @@ std::string enumMarkdown(const model::Type &type) {
   return out;
 }
 
+// Niches and what Option<T> costs, for Rust types: a list after the table.
+std::string nichesMarkdown(const TypeEntry &entry) {
+  const model::TypeFacts &facts = entry.facts;
+  std::string out;
+  if (!facts.niches.empty()) {
+    out += "\nNiches (invalid values a wrapping enum can use):\n\n";
+    for (const auto &niche : facts.niches) out += "- " + markdownCell(nicheSentence(niche, true)) + "\n";
+  }
+  if (facts.option) out += "\n" + markdownCell(optionSentence(*entry.type, *facts.option, true)) + ".\n";
+  return out;
+}
+
+// An enum with data: the discriminant sentence, then one table whose first column names the variant
+// and the value that selects it.
+std::string variantsMarkdown(const TypeEntry &entry, const Report &report) {
+  const model::Type &type = *entry.type;
+  const model::TypeFacts &facts = entry.facts;
+  const model::DiscriminantFacts *d = facts.discriminant ? &*facts.discriminant : nullptr;
+  std::string out;
+  if (d) out += markdownCell(discriminantSentence(type, *d, true)) + ".\n\n";
+  out += "| variant | offset | size | align | type | field | note |\n|---|--:|--:|--:|---|---|---|\n";
+  for (std::size_t i = 0; i < type.variants.size(); ++i) {
+    const model::Variant &variant = type.variants[i];
+    const bool owner = d && d->owner == static_cast<int>(i);
+    std::string first = markdownCode(variant.name) + " " + markdownCell(variantSelector(variant, d, owner));
+    static const std::vector<model::LayoutRow> kNoRows;
+    const std::vector<model::LayoutRow> &rows = i < facts.variantRows.size() ? facts.variantRows[i] : kNoRows;
+    if (rows.empty()) out += fmt::format("| {} | | | | | | |\n", first);
+    for (const model::LayoutRow &row : rows) {
+      std::string depth;
+      for (unsigned k = 0; k < row.depth; ++k) depth += "&nbsp;&nbsp;";
+      if (row.what == What::Discriminant) {
+        out += fmt::format("| {} | {} | {} | | {} | {} | |\n", first, row.bitOffset / 8, row.bitSize / 8,
+                           d ? markdownCode(d->typeName) : "",
+                           d && d->kind == model::DiscriminantFacts::Kind::Niche ? "niche value" : "tag");
+      } else if (row.what == What::Hole) {
+        out += fmt::format("| {} | {} | {} | | | | {} |\n", first, row.bitOffset / 8, row.bitSize / 8,
+                           row.depth == 0 ? "unused by this variant" : "**hole** of " + bytes(row.bitSize / 8));
+      } else if (row.what == What::TrailingPadding) {
+        out += fmt::format("| {} | {} | {} | | | | padding{} |\n", first, row.bitOffset / 8, row.bitSize / 8,
+                           row.depth > 0 ? " (nested)" : "");
+      } else if (row.what == What::Field) {
+        const std::vector<model::Field> *fields = &variant.fields;
+        if (row.owner >= 0) {
+          if (!report.table || static_cast<std::size_t>(row.owner) >= report.table->types.size()) continue;
+          fields = &report.table->types[static_cast<std::size_t>(row.owner)].fields;
+        }
+        if (row.field < 0 || static_cast<std::size_t>(row.field) >= fields->size()) continue;
+        const model::Field &f = (*fields)[static_cast<std::size_t>(row.field)];
+        std::string note;
+        if (owner && row.depth == 0 && d && row.bitOffset / 8 <= d->offset && d->offset + d->size <= (row.bitOffset + row.bitSize) / 8)
+          note = "holds the niche";
+        out += fmt::format("| {} | {} | {} | {} | {} | {}{} | {} |\n", first, row.bitOffset / 8, fieldBytes(f),
+                           f.align ? std::to_string(f.align) : "", markdownCode(f.typeName), depth,
+                           markdownCode(fieldLabel(f)), note);
+      } else {
+        continue;
+      }
+      first.clear(); // the variant is named on its first line only
+    }
+  }
+  return out;
+}
+
 std::string structMarkdown(const TypeEntry &entry, const Report &report) {
   const model::Type &type = *entry.type;
   const model::TypeFacts &facts = entry.facts;
@@ -36,8 +101,14 @@ std::string structMarkdown(const TypeEntry &entry, const Report &report) {
   std::string origin = originText(type);
   out += fmt::format("{}{}. ", languageName(type.language), origin.empty() ? "" : ", " + markdownCell(origin));
   if (entry.layoutsWithName > 1) out += fmt::format("Layout {} of {} under this name. ", entry.layoutNumber, entry.layoutsWithName);
-  if (type.kind == model::Kind::Enum && type.fields.empty())
-    return out + fmt::format("Size {}, align {}.\n\n", bytes(type.size), type.align) + enumMarkdown(type);
+  if (type.kind == model::Kind::Enum && !facts.variantLayouts.empty())
+    return out + fmt::format("Size {}, align {}, {} variant{}, padding {} (bytes no variant uses).\n\n", bytes(type.size),
+                             type.align, type.variants.size(), type.variants.size() == 1 ? "" : "s",
+                             bytes(facts.layout.padding)) +
+           variantsMarkdown(entry, report) + nichesMarkdown(entry);
+  if (type.kind == model::Kind::Enum)
+    return out + fmt::format("Size {}, align {}.\n\n", bytes(type.size), type.align) + enumMarkdown(type) +
+           nichesMarkdown(entry);
   out += fmt::format("Size {}, align {}, {} cache line{} of {} bytes; {} hole{} ({}), padding {}{}.\n\n",
                      bytes(type.size), type.align, facts.cacheLines.count, facts.cacheLines.count == 1 ? "" : "s",
                      facts.cacheLines.lineSize, facts.layout.holes.size(), facts.layout.holes.size() == 1 ? "" : "s",
@@ -80,6 +151,7 @@ std::string structMarkdown(const TypeEntry &entry, const Report &report) {
     out += fmt::format("| {} | {} | {} | {} | {}{} | {} |\n", offset, f->bitField ? f->byteSize : fieldBytes(*f), f->align ? std::to_string(f->align) : "",
                        markdownCode(f->typeName), depth, markdownCode(fieldLabel(*f)), note);
   }
+  out += nichesMarkdown(entry);
   if (facts.suggestion && facts.suggestion->status == model::Suggestion::Status::Reordered) {
     const auto &s = *facts.suggestion;
     out += fmt::format("\nSuggested order: {} instead of {} (saves {}):", bytes(s.size), type.size, bytes(type.size - s.size));

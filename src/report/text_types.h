@@ -22,4 +22,15 @@ std::string textTypeList(const Report &report, const Palette &palette);
 // Summary: "Types that waste the most padding" ("" when the file has no DWARF).
 std::string textMostPadding(const Report &report, const Palette &palette);
 
+// Pieces textStruct and textEnum share: the title line, --suggest's answer, and for Rust types the
+// niches and what Option<T> costs, as pahole-style comments.
+std::string typeTitleLine(const TypeEntry &entry, const Palette &palette);
+std::string suggestionText(const TypeEntry &entry, const Palette &palette);
+std::string nicheNotes(const TypeEntry &entry, const Palette &palette);
+
+// Enums (text_enums.cpp). C-like: value and name of each enumerator. With data: where the discriminant
+// lives and which values select which variant in one line, then each variant's fields, holes and
+// padding over the whole enum, in the struct table's columns.
+std::string textEnum(const TypeEntry &entry, const Report &report, const Palette &palette);
+
 } // namespace memlayout::report

@@ -42,7 +42,9 @@ std::string discriminantText(const model::Variant &variant) {
 }
 
 std::string fieldLabel(const model::Field &field) {
-  std::string label = !field.name.empty() ? field.name : field.base ? field.typeName : "(anonymous)";
+  // Tuple and tuple-struct fields are numbered; Rust writes them .0, .1, … (JSON keeps the SPEC's "0").
+  const bool numbered = !field.name.empty() && field.name.find_first_not_of("0123456789") == std::string::npos;
+  std::string label = numbered ? "." + field.name : !field.name.empty() ? field.name : field.base ? field.typeName : "(anonymous)";
   if (field.bitField) label += ":" + std::to_string(field.bitSize);
   return label;
 }

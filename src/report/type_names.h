@@ -16,7 +16,7 @@ std::string displayName(const model::Type &type);      // the name, or "(anonymo
 std::string originText(const model::Type &type);
 // The value with the discriminant type's signedness: "-1", "9223372036854775808"; "niche" when absent.
 std::string discriminantText(const model::Variant &variant);
-// A field's name for tables: "(anonymous)", a base's type name, "middle:7" for bit-fields.
+// A field's name for tables: "(anonymous)", a base's type name, "middle:7" for bit-fields, ".0" for tuple fields.
 std::string fieldLabel(const model::Field &field);
 // What the vptr or another compiler-made member is, for notes: "vtable pointer" or "compiler-generated".
 std::string artificialLabel(const model::Field &field);

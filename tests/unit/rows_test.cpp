@@ -195,10 +195,14 @@ TEST(TypeFacts, VariantsLaidOverTheWholeEnum) {
   model::Variant quit{"Quit", model::DiscriminantValue{0, false}, {}, {}};
   model::Variant move{"Move", model::DiscriminantValue{1, false}, {}, {field("x", 4, 4), field("y", 16, 8)}};
   e.variants = {quit, move};
-  auto facts = analyzeType(e, nullptr, {});
+  model::TypeFacts facts = analyzeType(e, nullptr, {});
   ASSERT_EQ(facts.variantLayouts.size(), 2u);
-  EXPECT_TRUE(facts.variantLayouts[0].items.empty());
-  EXPECT_EQ(facts.variantLayouts[1].holeBytes, 4u + 8u); // 0-3 (the tag's bytes, not the variant's) and 8-15
+  ASSERT_EQ(facts.variantLayouts[0].items.size(), 1u); // a fieldless variant: all padding (no discriminant given)
+  EXPECT_EQ(facts.variantLayouts[0].trailingPadding, 24u);
+  EXPECT_EQ(facts.variantLayouts[1].holeBytes, 4u + 8u); // 0-3 and 8-15: without a discriminant nobody uses them
+  e.discriminant = model::Discriminant{"", "u32", 0, 4, false};
+  facts = analyzeType(e, nullptr, {});
+  EXPECT_EQ(facts.variantLayouts[1].holeBytes, 8u); // 0-3 hold the tag
 }
 
 } // namespace

@@ -145,12 +145,37 @@ TEST(Suggest, Refusals) {
   auto virt = holey;
   virt.hasVirtualBases = true;
   EXPECT_EQ(suggest(virt).status, Status::VirtualBases);
-  auto rust = holey;
-  rust.language = model::Language::Rust;
-  EXPECT_EQ(suggest(rust).status, Status::Rust);
   auto e = holey;
   e.kind = model::Kind::Enum;
   EXPECT_EQ(suggest(e).status, Status::Enum);
+}
+
+TEST(Suggest, RustLeavesOrderToRustcUnlessHolesSayReprC) {
+  // No holes: rustc reordered it (or it needs nothing); say so rather than "no holes".
+  auto tight = type(16, 8, {field("x", 0, 8), field("c", 8, 1), field("d", 9, 1)});
+  tight.language = model::Language::Rust;
+  EXPECT_EQ(suggest(tight).status, Status::Rust);
+  EXPECT_FALSE(suggest(tight).likelyReprC);
+  // Holes: rustc leaves none in repr(Rust) types, so this is repr(C) and the order is offered.
+  auto holey = type(24, 8, {field("c", 0, 1), field("x", 8, 8), field("d", 16, 1)});
+  holey.language = model::Language::Rust;
+  const auto s = suggest(holey);
+  EXPECT_EQ(s.status, Status::Reordered);
+  EXPECT_TRUE(s.likelyReprC);
+  EXPECT_EQ(s.size, 16u);
+  // InefficientC {a: i32, c: i16, b: i32}: a hole, but no order is smaller (12 either way).
+  auto c = type(12, 4, {field("a", 0, 4), field("c", 4, 2), field("b", 8, 4)});
+  c.language = model::Language::Rust;
+  EXPECT_EQ(suggest(c).status, Status::NoGain);
+  EXPECT_TRUE(suggest(c).likelyReprC);
+  // A Rust enum with data: rustc orders each variant; a C-like one has nothing to order.
+  auto withData = type(8, 4, {});
+  withData.kind = model::Kind::Enum;
+  withData.language = model::Language::Rust;
+  withData.discriminant = model::Discriminant{};
+  EXPECT_EQ(suggest(withData).status, Status::Rust);
+  withData.discriminant.reset();
+  EXPECT_EQ(suggest(withData).status, Status::Enum);
 }
 
 TEST(Suggest, SystemHeadersOnlyWhenNamed) {
