@@ -64,3 +64,9 @@ ml_add_type_golden(struct cpp_gcc_dwarf5 "text;json;markdown"
   --struct Diamond --struct ReusesTailPadding --struct NoTailPaddingReuse --struct EmptyBaseOptimized
   --struct WithNoUniqueAddress --struct WithoutNoUniqueAddress --struct Circle --struct "Pair<int, long>"
   --struct "geo::*" --suggest)
+# Rust: the tutorial's Message (a niche in String's capacity) and Option<Box<i32>> (None is the null
+# pointer). rustc changes its layouts and DWARF between versions (1.95 here: the capacity became
+# UsizeNoHighBit in 1.84), so the goldens hold two types only; after a rustc upgrade regenerate with
+# UPDATE_GOLDEN=1 ctest -L golden -R rust and review the diff against -Zprint-type-sizes (oracle.rust.*).
+ml_add_type_golden(rust rust_dwarf5 "text;json;markdown"
+  --struct Message --struct "Option<Box<i32>>" --suggest)
