@@ -8,7 +8,7 @@
 use std::cell::Cell;
 use std::future::Future;
 use std::marker::PhantomData;
-use std::num::NonZeroU32;
+use std::num::{NonZeroU128, NonZeroU32};
 use std::pin::Pin;
 use std::ptr::addr_of_mut;
 use std::rc::Rc;
@@ -131,6 +131,15 @@ pub enum Direction {
     North,
     East,
     South,
+}
+
+/// repr(u128): rustc writes 16-byte enumerator values as DWARF blocks, not numbers (all below 2^64
+/// here, so they fit the JSON and the model).
+#[repr(u128)]
+#[derive(Clone, Copy)]
+pub enum ReprU128 {
+    Small = 1,
+    Large = 1 << 40,
 }
 
 // --- Struct shapes and reprs --------------------------------------------------------------
@@ -314,6 +323,10 @@ fn main() {
     let byte = 9u8;
     let option_ref: Option<&u8> = Some(&byte);
     let option_nonzero: Option<NonZeroU32> = NonZeroU32::new(17);
+    // A niche in a 16-byte field: its discriminant values are 16-byte DWARF blocks (aho-corasick's
+    // SearchKind has one too).
+    let option_nonzero_wide: Option<NonZeroU128> = NonZeroU128::new(1 << 70);
+    let repr_u128 = [ReprU128::Small, ReprU128::Large];
     let option_vec: Option<Vec<u8>> = Some(vec![1, 2, 3]);
     let result_ok: Result<u32, String> = Ok(4);
     let result_err: Result<u32, String> = Err(String::from("no"));
@@ -378,6 +391,7 @@ fn main() {
     kept += keep(&option_nonzero) + keep(&option_vec) + keep(&result_ok) + keep(&result_err);
     kept += keep(&enum_e) + keep(&repr_u8) + keep(&repr_i8) + keep(&repr_i32) + keep(&direction);
     kept += keep(&option_direction) + keep(&niche_nested) + keep(&repr_u8_data) + buffered_size;
+    kept += keep(&option_nonzero_wide) + keep(&repr_u128);
     kept += keep(&tuple_struct) + keep(&unit_struct) + keep(&with_phantom);
     kept += keep(&union_value) + keep(&packed) + keep(&packed_c) + keep(&aligned);
     kept += keep(&borrowed) + keep(&owners) + keep(&closure);

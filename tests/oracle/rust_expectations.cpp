@@ -37,6 +37,8 @@ const std::vector<EnumExpectation> &enumExpectations() {
        "a reference is never null"},
       {"core::option::Option<core::num::nonzero::NonZero<u32>>", 4, "niche", 0, 4, {{"None", "0"}, {"Some", "null"}},
        "NonZeroU32 is never 0"},
+      {"core::option::Option<core::num::nonzero::NonZero<u128>>", 16, "niche", 0, 16, {{"None", "0"}, {"Some", "null"}},
+       "NonZeroU128 is never 0; rustc writes the 16-byte discriminant value as a DWARF block"},
       {"core::option::Option<alloc::vec::Vec<u8, alloc::alloc::Global>>", 24, "niche", 0, 8,
        {{"None", k2to63}, {"Some", "null"}}, "a Vec's capacity (offset 0) is below 2^63"},
       {"core::result::Result<u32, alloc::string::String>", 24, "niche", 0, 8, {{"Ok", k2to63}, {"Err", "null"}},
@@ -58,6 +60,8 @@ const std::vector<EnumExpectation> &enumExpectations() {
        "repr(u8) with gaps and an implicit value"},
       {"samples::ReprI32Wide", 4, nullptr, 0, 0, {{"Negative", "-70000"}, {"NextImplicit", "-69999"}, {"Big", "100000"}},
        "repr(i32): 4-byte signed values"},
+      {"samples::ReprU128", 16, nullptr, 0, 0, {{"Small", "1"}, {"Large", "1099511627776"}},
+       "repr(u128): enumerator values are 16-byte DWARF blocks"},
       {"samples::Direction", 1, nullptr, 0, 0, {{"North", "0"}, {"East", "1"}, {"South", "2"}},
        "no repr: 0, 1, 2 in one byte"},
   };

@@ -29,6 +29,7 @@ set(ml_rust_required
   "std::option::Option<char>"
   "std::option::Option<&u8>"
   "std::option::Option<std::num::NonZero<u32>>"
+  "std::option::Option<std::num::NonZero<u128>>"
   "std::option::Option<std::vec::Vec<u8>>"
   "std::option::Option<Direction>"
   "std::result::Result<u32, std::string::String>"
