@@ -23,16 +23,50 @@ bool isStructure(const llvm::DWARFDie &die) {
                            die.getTag() == DW_TAG_union_type);
 }
 
-// Two members with the same name, type and place are one: rustc 1.9x lists a coroutine's upvar a second
-// time, at the offset of the local it was moved to, when the two share a name.
 bool sameField(const model::Field &a, const model::Field &b) {
   return a.name == b.name && a.typeName == b.typeName && a.bitOffset == b.bitOffset && a.bitSize == b.bitSize;
 }
 
-void addField(std::vector<model::Field> &fields, model::Field field) {
+// Adds `field` unless the variant has it already (same name, type and place); a repeat goes to `repeats`.
+void addField(std::vector<model::Field> &fields, model::Field field, std::vector<model::Field> &repeats) {
   for (const model::Field &kept : fields)
-    if (sameField(kept, field)) return;
+    if (sameField(kept, field)) {
+      repeats.push_back(std::move(field));
+      return;
+    }
   fields.push_back(std::move(field));
+}
+
+// rustc (1.9x) quirk: when an async fn moves a captured argument into a local of the same name, the
+// DWARF of each suspend state lists the member twice, both at the local's offset. The capture (upvar)
+// still occupies its own bytes, where the Unresumed state has it: -Zprint-type-sizes shows it there,
+// and the poll function copies it from there into the local. So the repeat is put back at that offset.
+// Coroutine states are told by rustc's "__state" discriminant.
+void placeRepeatedUpvars(model::Type &type, std::size_t firstVariant,
+                         const std::vector<std::vector<model::Field>> &repeats) {
+  if (!type.discriminant || type.discriminant->name != "__state") return;
+  const model::Variant *unresumed = nullptr;
+  for (std::size_t i = firstVariant; i < type.variants.size(); ++i)
+    if (type.variants[i].name == "Unresumed") unresumed = &type.variants[i];
+  if (!unresumed) return;
+  std::vector<std::vector<model::Field>> placed(type.variants.size());
+  for (std::size_t i = firstVariant; i < type.variants.size(); ++i) {
+    if (&type.variants[i] == unresumed) continue;
+    for (const model::Field &repeat : repeats[i - firstVariant])
+      for (const model::Field &upvar : unresumed->fields)
+        if (upvar.name == repeat.name && upvar.typeName == repeat.typeName && upvar.bitSize == repeat.bitSize &&
+            upvar.bitOffset != repeat.bitOffset) {
+          model::Field moved = repeat;
+          moved.bitOffset = upvar.bitOffset;
+          placed[i].push_back(std::move(moved));
+          break;
+        }
+  }
+  for (std::size_t i = firstVariant; i < type.variants.size(); ++i)
+    for (model::Field &field : placed[i]) {
+      std::vector<model::Field> ignored;
+      addField(type.variants[i].fields, std::move(field), ignored);
+    }
 }
 
 } // namespace
@@ -104,6 +138,8 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
     isSigned = isSignedType(discriminantType);
   }
 
+  const std::size_t firstVariant = type.variants.size();
+  std::vector<std::vector<model::Field>> repeats; // per variant of this part: members listed twice
   for (const llvm::DWARFDie &child : part.children()) {
     const Tag tag = child.getTag();
     if (tag == DW_TAG_member && child != discriminantMember) {
@@ -120,6 +156,7 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
         warn(child, "DW_AT_discr_value is not a constant");
     }
     if (auto list = child.find(DW_AT_discr_list)) readDiscriminantList(child, *list, width, isSigned, variant);
+    std::vector<model::Field> &repeated = repeats.emplace_back();
 
     std::vector<llvm::DWARFDie> members;
     for (const llvm::DWARFDie &member : child.children())
@@ -144,15 +181,16 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
         if (member.getTag() != DW_TAG_member) continue;
         if (auto field = readMember(member, false)) {
           field->bitOffset += *base * 8;
-          addField(variant.fields, std::move(*field));
+          addField(variant.fields, std::move(*field), repeated);
         }
       }
     } else {
       for (const llvm::DWARFDie &member : members)
-        if (auto field = readMember(member, false)) addField(variant.fields, std::move(*field));
+        if (auto field = readMember(member, false)) addField(variant.fields, std::move(*field), repeated);
     }
     type.variants.push_back(std::move(variant));
   }
+  placeRepeatedUpvars(type, firstVariant, repeats);
 }
 
 void TypeBuilder::readDiscriminantList(const llvm::DWARFDie &variantDie, const llvm::DWARFFormValue &value,

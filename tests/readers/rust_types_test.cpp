@@ -217,9 +217,10 @@ TEST_P(RustSampleTest, EnumWithBoolPayloadHasATag) {
 }
 
 TEST_P(RustSampleTest, AsyncFnFutureIsAnEnumOfItsStates) {
-  // print-type-sizes: 32 bytes, discriminant 1 byte; Unresumed, Returned and Panicked hold b at 0 and a
-  // at 16; Suspend0 25 bytes: b (the parameter moved into a local) at 8, a at 16, kept at 20 and the
-  // awaited YieldOnce at 24. rustc's DWARF lists Suspend0's b twice, once per name it has; read once.
+  // print-type-sizes: 32 bytes, discriminant 1 byte; Unresumed, Returned and Panicked hold the upvars b
+  // at 0 and a at 16; Suspend0 25 bytes: upvar b at 0, local b (the argument moved into the body) at 8,
+  // upvar a at 16, kept at 20 and the awaited YieldOnce at 24. rustc's DWARF lists Suspend0's b twice,
+  // both at 8; the reader puts the upvar back where Unresumed has it.
   const Type *future = rustEnum(table(), "samples::add_after_yield::{async_fn_env#0}", 32, 8);
   ASSERT_NE(future, nullptr);
   expectDiscriminant(*future, 25, 1, "u8");
@@ -237,11 +238,12 @@ TEST_P(RustSampleTest, AsyncFnFutureIsAnEnumOfItsStates) {
   expectValue(variantNamed(*future, "Panicked"), 2);
   const Variant *suspended = variantNamed(*future, "Suspend0");
   expectValue(suspended, 3);
-  ASSERT_EQ(suspended->fields.size(), 4u);
+  ASSERT_EQ(suspended->fields.size(), 5u);
   expectField(suspended->fields[0], "b", "u64", 8, 8);
   expectField(suspended->fields[1], "kept", "u32", 20, 4);
   expectField(suspended->fields[2], "__awaitee", "samples::YieldOnce", 24, 1);
   expectField(suspended->fields[3], "a", "u32", 16, 4);
+  expectField(suspended->fields[4], "b", "u64", 0, 8);
   const Type *awaited = nested(table(), suspended->fields[2]);
   ASSERT_NE(awaited, nullptr);
   EXPECT_EQ(awaited->name, "samples::YieldOnce");
