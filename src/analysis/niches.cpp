@@ -154,9 +154,10 @@ private:
     std::uint64_t offset = 0;
     std::string at = path;
     for (unsigned level = 0; parts && !parts->fields.empty() && level < 4; ++level) {
-      const model::Field *data = &parts->fields.front();
+      const model::Field *data = nullptr;
       for (const auto &f : parts->fields)
-        if (f.bitOffset < data->bitOffset) data = &f;
+        if (f.bitSize > 0 && (!data || f.bitOffset < data->bitOffset)) data = &f;
+      if (!data) break;
       offset += data->bitOffset / 8;
       at = join(at, data->name);
       std::vector<model::Field> rest;
@@ -172,13 +173,17 @@ private:
     return out;
   }
 
-  // Two words: a pointer and a length or vtable. Without the parts, only the size tells (64-bit).
-  bool isFat(const model::Type *parts, std::uint64_t bytes) const {
+  // Two words: a pointer and a length or vtable (zero-size markers aside: Unique has PhantomData).
+  // Without the parts, only the size tells (64-bit).
+  bool isFat(const model::Type *parts, std::uint64_t bytes, unsigned level = 0) const {
     if (!parts) return bytes > 8;
-    if (parts->fields.size() >= 2) return true;
-    if (parts->fields.size() != 1 || parts->fields.front().byteSize != bytes) return false;
-    const model::Type *inner = nested(parts->fields.front().typeIndex);
-    return inner && inner->fields.size() >= 2;
+    std::vector<const model::Field *> sized;
+    for (const auto &f : parts->fields)
+      if (f.bitSize > 0) sized.push_back(&f);
+    if (sized.size() >= 2) return true;
+    if (sized.size() != 1 || sized.front()->byteSize != bytes || level >= 4) return false;
+    const model::Type *inner = nested(sized.front()->typeIndex);
+    return inner && isFat(inner, bytes, level + 1);
   }
 
   // One value of a field's type (an array's element), at offset 0, named `path`.

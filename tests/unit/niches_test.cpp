@@ -121,6 +121,20 @@ TEST(NicheRules, FatPointersGiveTheirDataPointer) {
   EXPECT_EQ(wrapped[0].field, "pointer.data_ptr");
 }
 
+TEST(NicheRules, ZeroSizeMarkersDoNotMakeAPointerFat) {
+  // Unique<u8> { pointer: NonNull<u8>, _marker: PhantomData<u8> } is one word, not two.
+  model::TypeTable table;
+  table.types.push_back(rustType("core::ptr::non_null::NonNull<u8>", model::Kind::Struct, 8, 8,
+                                 {rustField("pointer", "*const u8", 0, 8)}));
+  table.types.push_back(rustType("core::ptr::unique::Unique<u8>", model::Kind::Struct, 8, 8,
+                                 {rustField("pointer", "core::ptr::non_null::NonNull<u8>", 0, 8, 8, 0),
+                                  rustField("_marker", "core::marker::PhantomData<u8>", 8, 0, 1)}));
+  const auto niches = ofOneField("core::ptr::unique::Unique<u8>", 8, &table, 1);
+  ASSERT_EQ(niches.size(), 1u);
+  EXPECT_EQ(niches[0].size, 8u);
+  EXPECT_EQ(niches[0].field, "f");
+}
+
 TEST(NicheRules, TypesThatAreTheirOwnNiche) {
   const model::Type nonNull = rustType("core::ptr::non_null::NonNull<u8>", model::Kind::Struct, 8, 8,
                                        {rustField("pointer", "*const u8", 0, 8)});
