@@ -59,7 +59,9 @@ llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std
   app.add_option("--cacheline", cacheLine, "cache-line size for boundary marks (default: 64; a power of two)")
       ->type_name("N");
   app.add_flag("--expand", options.expand, "--struct: fields of nested aggregates inline, with absolute offsets");
-  app.add_flag("--suggest", options.suggest, "for types with holes, a field order that removes them and the size it gives");
+  app.add_flag("--suggest", options.suggest,
+               "for types with holes, a field order that removes them and the size it gives (rustc orders "
+               "repr(Rust) types itself)");
 
   // Enumerations are parsed as strings so that both help and errors list the words, not CLI11's mapping.
   const std::map<std::string, report::Format> formats{

@@ -54,7 +54,7 @@ std::string variantsMarkdown(const TypeEntry &entry, const Report &report) {
   for (std::size_t i = 0; i < type.variants.size(); ++i) {
     const model::Variant &variant = type.variants[i];
     const bool owner = d && d->owner == static_cast<int>(i);
-    std::string first = markdownCode(variant.name) + " " + markdownCell(variantSelector(variant, d, owner));
+    std::string first = markdownCode(variant.name) + (d ? " " + markdownCell(variantSelector(variant, d, owner)) : "");
     static const std::vector<model::LayoutRow> kNoRows;
     const std::vector<model::LayoutRow> &rows = i < facts.variantRows.size() ? facts.variantRows[i] : kNoRows;
     if (rows.empty()) out += fmt::format("| {} | | | | | | |\n", first);

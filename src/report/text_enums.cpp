@@ -63,7 +63,8 @@ std::string textEnum(const TypeEntry &entry, const Report &report, const Palette
     const model::Variant &variant = type.variants[i];
     const bool owner = d && d->owner == static_cast<int>(i);
     Block block;
-    block.heading = fmt::format("variant {} {}", variant.name, variantSelector(variant, d, owner));
+    block.heading = "variant " + variant.name; // without a discriminant (one variant) nothing selects it
+    if (d) block.heading += " " + variantSelector(variant, d, owner);
     static const std::vector<model::LayoutRow> kNoRows;
     const std::vector<model::LayoutRow> &rows = i < facts.variantRows.size() ? facts.variantRows[i] : kNoRows;
     for (std::size_t r = 0; r < rows.size(); ++r) {

@@ -71,6 +71,9 @@ TEST(RustText, TagsWithSignednessNullPointersAndUnusedBytes) {
                         variant("Pos", 7, {}, true)};
   f.table.types.push_back(signedTag);
   f.table.types.push_back(optionOf("alloc::boxed::Box<i32, alloc::alloc::Global>", 8, 0));
+  model::Type single = rustType("samples::Single", model::Kind::Enum, 4, 4);
+  single.variants = {variant("Only", std::nullopt, {rustField("0", "u32", 0, 4)})};
+  f.table.types.push_back(single);
   f.showAll();
   const std::string text = renderText(f.report, false);
   EXPECT_NE(text.find("  tag: u8 at offset 0 (1 byte): 0 = A, 1 = B, 2 = C\n"), std::string::npos) << text;
@@ -86,6 +89,11 @@ TEST(RustText, TagsWithSignednessNullPointersAndUnusedBytes) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("  /* no niche: Option<Option<Box<i32>>> takes 16 bytes, not 8 */\n"), std::string::npos) << text;
+  // One variant, no discriminant: no selector line, no selector.
+  EXPECT_NE(text.find("enum samples::Single — Rust\n  size: 4, align: 4, 1 variant, padding: 0 (bytes no variant uses)\n"
+                      "  offset  size  align  type  field\n  variant Only\n       0     4      4  u32   .0\n"),
+            std::string::npos)
+      << text;
 }
 
 TEST(RustText, FieldlessTuplesAndSuggest) {
