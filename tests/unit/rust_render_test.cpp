@@ -206,3 +206,32 @@ TEST(RustMarkdown, SentencesAndOneTableForTheVariants) {
 
 } // namespace
 } // namespace memlayout::report
+
+namespace memlayout::report {
+namespace {
+
+// Damaged debug info makes odd models: analysis and every renderer must still give whole output.
+TEST(RustRobustness, NonsenseModelsRenderWithoutCrashing) {
+  Fixture f;
+  model::Type e = rustType("Odd", model::Kind::Enum, 8, 8);
+  e.discriminant = discriminantAt(100, 16, ""); // past the end, wider than we count
+  e.variants = {variant("A", std::nullopt, {rustField("0", "bool", 200, 1, 1, 999), rustField("1", "Odd", 0, 8, 8, 0)}),
+                variant("B", 1), variant("C", std::nullopt)};
+  e.variants[2].discriminantRanges = {{{9, false}, {3, false}}};
+  f.table.types.push_back(e);
+  model::Type zero = rustType("Zero", model::Kind::Enum, 0, 0);
+  zero.discriminant = discriminantAt(0, 0, "u8");
+  zero.variants = {variant("Z", 0)};
+  f.table.types.push_back(zero);
+  model::Field array = rustField("a", "[bool; 3]", 0, 4, 1, -7);
+  array.arrayCount = 3; // 4 bytes do not split into 3 elements
+  f.table.types.push_back(rustType("Arr", model::Kind::Struct, 4, 1, {array}));
+  f.showAll({64, true, true, false});
+  EXPECT_FALSE(renderText(f.report, false).empty());
+  const auto json = nlohmann::json::parse(renderJson(f.report));
+  EXPECT_EQ(json["types"].size(), 3u);
+  EXPECT_FALSE(renderMarkdown(f.report).empty());
+}
+
+} // namespace
+} // namespace memlayout::report
