@@ -243,13 +243,13 @@ void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) 
     model::Variant variant;
     if (const char *name = rawName(child)) variant.name = name;
     auto value = child.find(DW_AT_const_value);
-    if (value && (value->isFormClass(llvm::DWARFFormValue::FC_Constant) ||
-                  value->getForm() == DW_FORM_implicit_const)) {
-      // sdata holds the value sign-extended, udata/dataN zero-extended: bring both to the enum's width.
-      variant.discriminant = valueOfWidth(value->getRawUValue(), type.size, isSigned);
-    } else {
+    // sdata holds the value sign-extended, udata/dataN zero-extended: both are brought to the enum's width.
+    ConstantRead read = value ? readConstant(*value, type.size, isSigned, abi_.littleEndian) : ConstantRead{};
+    variant.discriminant = read.value;
+    if (!value || (!read.value && std::string_view(read.problem) == "is not a constant"))
       warn(child, "enumerator without a constant value");
-    }
+    else if (!read.value)
+      warn(child, std::string("enumerator value ") + read.problem);
     type.variants.push_back(std::move(variant));
   }
 }

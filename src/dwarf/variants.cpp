@@ -9,6 +9,8 @@
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 #include <llvm/Support/DataExtractor.h>
 
+#include <algorithm>
+
 namespace memlayout::dwarf {
 using namespace llvm::dwarf;
 
@@ -109,6 +111,38 @@ model::DiscriminantValue valueOfWidth(std::uint64_t raw, std::uint64_t byteSize,
   return model::DiscriminantValue{raw, isSigned};
 }
 
+ConstantRead readConstant(const llvm::DWARFFormValue &value, std::uint64_t byteSize, bool isSigned,
+                          bool littleEndian) {
+  ConstantRead read;
+  const auto form = value.getForm();
+  if (form != DW_FORM_data16 && (value.isFormClass(llvm::DWARFFormValue::FC_Constant) || form == DW_FORM_implicit_const)) {
+    read.value = valueOfWidth(value.getRawUValue(), byteSize, isSigned);
+    return read;
+  }
+  auto block = value.getAsBlock();
+  if (!block || block->empty() || block->size() > 16 || form == DW_FORM_exprloc) {
+    read.problem = "is not a constant";
+    return read;
+  }
+  const std::size_t size = block->size();
+  auto byteAt = [&](std::size_t significance) { // 0: the least significant byte
+    return static_cast<std::uint64_t>((*block)[littleEndian ? significance : size - 1 - significance]);
+  };
+  std::uint64_t low = 0;
+  for (std::size_t i = 0; i < std::min<std::size_t>(size, 8); ++i) low |= byteAt(i) << (8 * i);
+  if (size > 8) {
+    const std::uint64_t extension = isSigned && (low >> 63) != 0 ? 0xff : 0;
+    for (std::size_t i = 8; i < size; ++i)
+      if (byteAt(i) != extension) {
+        read.problem = "is wider than 64 bits";
+        return read;
+      }
+  }
+  read.value = valueOfWidth(low, size <= 8 ? std::min<std::uint64_t>(size, byteSize == 0 ? size : byteSize) : 8,
+                            isSigned);
+  return read;
+}
+
 void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFDie &owner, model::Type &type) {
   // The value's width and signedness: the discriminant member's type, else the part's own DW_AT_type
   // (a discriminant that is not stored), else 8 unsigned bytes.
@@ -150,10 +184,9 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
     if (tag != DW_TAG_variant) continue;
     model::Variant variant;
     if (auto value = child.find(DW_AT_discr_value)) {
-      if (value->isFormClass(llvm::DWARFFormValue::FC_Constant) || value->getForm() == DW_FORM_implicit_const)
-        variant.discriminant = valueOfWidth(value->getRawUValue(), width, isSigned);
-      else
-        warn(child, "DW_AT_discr_value is not a constant");
+      ConstantRead read = readConstant(*value, width, isSigned, abi_.littleEndian);
+      variant.discriminant = read.value;
+      if (!read.value) warn(child, std::string("DW_AT_discr_value ") + read.problem);
     }
     if (auto list = child.find(DW_AT_discr_list)) readDiscriminantList(child, *list, width, isSigned, variant);
     std::vector<model::Field> &repeated = repeats.emplace_back();

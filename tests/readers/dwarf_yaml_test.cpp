@@ -300,8 +300,9 @@ TEST(DwarfYaml, CyclesAndDanglingReferencesAreWarningsNotHangs) {
 // A Rust enum with data as rustc writes it: a struct holding a DW_TAG_variant_part whose DW_AT_discr
 // names an i8 member, and one DW_TAG_variant per variant, each with a member whose type is a struct
 // nested in the enum that holds the variant's fields. Neg has DW_AT_discr_value 0xfd (-3 as an i8),
-// Many a DW_AT_discr_list (@LIST@), Other no value. Then `enum Small : i8 { A = 0xfd, B = 7 }` and a
-// struct holding one. @DISCR@ is the DW_AT_discr reference (0x24: the i8 member).
+// Many a DW_AT_discr_list (@LIST@), Other no value. Then `enum Small : i8 { A = 0xfd, B = 7 }`, a
+// struct holding one, and a u128 enum whose values are 16-byte blocks, as rustc writes them (Fits =
+// 1 << 40, Huge = @HUGE@). @DISCR@ is the DW_AT_discr reference (0x24: the i8 member).
 const std::string kVariantPartYaml = R"(--- !ELF
 FileHeader:
   Class:   ELFCLASS64
@@ -322,6 +323,7 @@ DWARF:
         - { Code: 9, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
         - { Code: 10, Tag: DW_TAG_enumeration_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
         - { Code: 11, Tag: DW_TAG_enumerator, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_const_value, Form: DW_FORM_data1 } ] }
+        - { Code: 12, Tag: DW_TAG_enumerator, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_const_value, Form: DW_FORM_block1 } ] }
   debug_info:
     - Version:  4
       AddrSize: 8
@@ -360,13 +362,24 @@ DWARF:
         - { AbbrCode: 2, Values: [ { CStr: Holder }, { Value: 1 }, { Value: 1 } ] }
         - { AbbrCode: 4, Values: [ { CStr: s }, { Value: 0xa4 }, { Value: 0 } ] }
         - { AbbrCode: 0 }
+        - { AbbrCode: 9, Values: [ { CStr: u128 }, { Value: 16 }, { Value: 0x07 } ] }
+        - { AbbrCode: 10, Values: [ { CStr: Wide }, { Value: 0xcc }, { Value: 16 } ] }
+        - { AbbrCode: 12, Values: [ { CStr: Fits }, { BlockData: [ 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00 ] } ] }
+        - { AbbrCode: 12, Values: [ { CStr: Huge }, { BlockData: [ @HUGE@ ] } ] }
+        - { AbbrCode: 0 }
         - { AbbrCode: 0 }
 )";
 
+// 2^63 as a little-endian 16-byte block: fits in 64 bits.
+const std::string kHugeFits = "0, 0, 0, 0, 0, 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0";
+
+std::string variantPartYaml(const std::string &discr, const std::string &list, const std::string &huge = kHugeFits) {
+  return replaceAll(replaceAll(replaceAll(kVariantPartYaml, "@DISCR@", discr), "@LIST@", list), "@HUGE@", huge);
+}
+
 TEST(DwarfYaml, VariantPartIsAnEnumWithItsVariants) {
   // The list: label 1, range -5..-1 (signed LEB128, as the discriminant's type is signed).
-  auto result = readYaml(replaceAll(replaceAll(kVariantPartYaml, "@DISCR@", "0x24"), "@LIST@",
-                                    "0x00, 0x01, 0x01, 0x7b, 0x7f"));
+  auto result = readYaml(variantPartYaml("0x24", "0x00, 0x01, 0x01, 0x7b, 0x7f"));
   ASSERT_TRUE(result.table) << result.problem;
   EXPECT_TRUE(result.table->warnings.empty()) << result.table->warnings.front();
   const model::Type *tagged = typeNamed(*result.table, "Tagged");
@@ -423,8 +436,7 @@ TEST(DwarfYaml, VariantPartIsAnEnumWithItsVariants) {
 }
 
 TEST(DwarfYaml, RustEnumFieldNestsTheEnumWithValuesOfItsWidth) {
-  auto result = readYaml(replaceAll(replaceAll(kVariantPartYaml, "@DISCR@", "0x24"), "@LIST@",
-                                    "0x00, 0x01, 0x01, 0x7b, 0x7f"));
+  auto result = readYaml(variantPartYaml("0x24", "0x00, 0x01, 0x01, 0x7b, 0x7f"));
   ASSERT_TRUE(result.table) << result.problem;
   const model::Type *holder = typeNamed(*result.table, "Holder");
   ASSERT_NE(holder, nullptr);
@@ -440,12 +452,24 @@ TEST(DwarfYaml, RustEnumFieldNestsTheEnumWithValuesOfItsWidth) {
   EXPECT_EQ(small.variants[0].discriminant->asSigned(), -3); // DW_FORM_data1 0xfd of an i8
   EXPECT_TRUE(small.variants[0].discriminant->isSigned);
   EXPECT_EQ(small.variants[1].discriminant->bits, 7u);
+
+  const model::Type *wide = typeNamed(*result.table, "Wide");
+  ASSERT_NE(wide, nullptr);
+  EXPECT_EQ(wide->size, 16u);
+  ASSERT_EQ(wide->variants.size(), 2u);
+  ASSERT_TRUE(wide->variants[0].discriminant);
+  EXPECT_EQ(wide->variants[0].discriminant->bits, std::uint64_t{1} << 40);
+  ASSERT_TRUE(wide->variants[1].discriminant);
+  EXPECT_EQ(wide->variants[1].discriminant->bits, std::uint64_t{1} << 63);
+  EXPECT_FALSE(wide->variants[1].discriminant->isSigned);
+  EXPECT_TRUE(result.table->warnings.empty()) << result.table->warnings.front();
 }
 
 TEST(DwarfYaml, DamagedVariantPartIsAWarning) {
   // DW_AT_discr names a base type, not a member; the list's range stops in the middle of a LEB128.
-  auto result = readYaml(replaceAll(replaceAll(kVariantPartYaml, "@DISCR@", "0x91"), "@LIST@",
-                                    "0x01, 0x05, 0x80, 0x80, 0x80"));
+  // And Huge is 2^64 + 1, which the model's 64 bits cannot hold.
+  auto result = readYaml(variantPartYaml("0x91", "0x01, 0x05, 0x80, 0x80, 0x80",
+                                         "1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0"));
   ASSERT_TRUE(result.table) << result.problem;
   const model::Type *tagged = typeNamed(*result.table, "Tagged");
   ASSERT_NE(tagged, nullptr);
@@ -458,9 +482,14 @@ TEST(DwarfYaml, DamagedVariantPartIsAWarning) {
   // The member DW_AT_discr should have named is then one the variants share.
   ASSERT_EQ(tagged->fields.size(), 1u);
   EXPECT_TRUE(tagged->fields[0].artificial);
-  ASSERT_EQ(result.table->warnings.size(), 2u);
+  ASSERT_EQ(result.table->warnings.size(), 3u);
   EXPECT_NE(result.table->warnings[0].find("DW_AT_discr does not name"), std::string::npos);
   EXPECT_NE(result.table->warnings[1].find("DW_AT_discr_list is truncated"), std::string::npos);
+  EXPECT_NE(result.table->warnings[2].find("enumerator value is wider than 64 bits"), std::string::npos);
+  const model::Type *wide = typeNamed(*result.table, "Wide");
+  ASSERT_NE(wide, nullptr);
+  ASSERT_EQ(wide->variants.size(), 2u);
+  EXPECT_FALSE(wide->variants[1].discriminant);
 }
 
 TEST(DwarfYaml, UnreadableUnitIsCorruptDwarf) {

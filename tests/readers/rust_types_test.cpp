@@ -365,6 +365,25 @@ TEST_P(RustSampleTest, FieldlessEnumsWithReprAndImplicitValues) {
   for (std::uint64_t i = 0; i < 3; ++i) expectValue(&direction->variants[i], i);
 }
 
+TEST_P(RustSampleTest, SixteenByteValuesWrittenAsBlocks) {
+  // rustc writes u128 values as 16-byte DW_FORM_block1 constants.
+  const Type *wide = onlyType(table(), "samples::ReprU128");
+  ASSERT_NE(wide, nullptr);
+  EXPECT_EQ(wide->size, 16u);
+  EXPECT_EQ(wide->underlyingType, "u128");
+  expectValue(variantNamed(*wide, "Small"), 1);
+  expectValue(variantNamed(*wide, "Large"), std::uint64_t{1} << 40);
+
+  const Type *option = rustEnum(table(), "core::option::Option<core::num::nonzero::NonZero<u128>>", 16, 16);
+  ASSERT_NE(option, nullptr);
+  expectDiscriminant(*option, 0, 16, "u128");
+  expectValue(variantNamed(*option, "None"), 0);
+  const Variant *some = variantNamed(*option, "Some");
+  expectNiche(some);
+  ASSERT_EQ(some->fields.size(), 1u);
+  expectField(some->fields[0], "0", "core::num::nonzero::NonZero<u128>", 0, 16);
+}
+
 TEST_P(RustSampleTest, FieldOfFieldlessEnumTypeNestsIt) {
   // core::ptr::Alignment wraps a fieldless enum whose unused values are Option<Layout>'s niche.
   const Type *alignment = onlyType(table(), "core::ptr::alignment::Alignment");
