@@ -177,6 +177,28 @@ ml_add_error_test(types.no_match_glob INPUT copy "${ml_real_elf}" ERROR "no type
 ml_add_error_test(types.match_ok INPUT copy "${ml_real_elf}" OK SKIP "${ml_c_sample_skip}"
   ARGS @INPUT@ --struct point --struct hole_* --suggest --expand --format json)
 
+# Rust: enums, niches and the short spellings go through the same paths. A stripped Rust binary
+# has no DWARF; a near-miss names the Rust path; every type in every format succeeds.
+set(ml_rust_sample "")
+set(ml_rust_skip "no Rust sample is built here")
+if(DEFINED ML_TEST_SAMPLE_PATH_rust_dwarf5)
+  set(ml_rust_sample "${ML_TEST_SAMPLE_PATH_rust_dwarf5}")
+  set(ml_rust_skip "")
+endif()
+ml_add_error_test(rust.stripped INPUT strip "${ML_TESTS_OBJCOPY}" "${ml_rust_sample}" ERROR "${ml_no_dwarf}"
+  SKIP "${ml_rust_skip}" ARGS @INPUT@ --struct Message)
+ml_add_error_test(rust.no_match_nearest INPUT copy "${ml_rust_sample}"
+  ERROR "no type named 'Mesage' \\(nearest: samples::Message\\)" SKIP "${ml_rust_skip}" ARGS @INPUT@ --struct Mesage)
+ml_add_error_test(rust.no_match_generic INPUT copy "${ml_rust_sample}"
+  ERROR "no type named 'Option<Box<i64>>' \\(nearest: core::option::Option<alloc::boxed::Box<i32" SKIP "${ml_rust_skip}"
+  ARGS @INPUT@ --struct Option<Box<i64>>)
+foreach(format text json markdown)
+  ml_add_error_test(rust.every_type.${format} INPUT copy "${ml_rust_sample}" OK SKIP "${ml_rust_skip}"
+    ARGS @INPUT@ --struct * --expand --suggest --format ${format})
+  ml_add_error_test(rust.types.${format} INPUT copy "${ml_rust_sample}" OK SKIP "${ml_rust_skip}"
+    ARGS @INPUT@ --types --suggest --format ${format})
+endforeach()
+
 # Bad values: one usage line, exit 2.
 ml_add_error_test(usage_cacheline_not_power_of_two INPUT copy "${fixture}" ERROR "--cacheline: '48' is not a power of two"
   USAGE SKIP "${skip}" ARGS @INPUT@ --struct point --cacheline 48)
