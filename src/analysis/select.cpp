@@ -2,6 +2,7 @@
 #include "analysis/select.h"
 
 #include "analysis/discriminant.h"
+#include "support/type_paths.h"
 
 #include <llvm/ADT/StringRef.h>
 
@@ -54,33 +55,7 @@ std::string_view lastComponent(std::string_view qualifiedName) {
 }
 
 std::string shortName(std::string_view qualifiedName) {
-  const std::string compact = withoutSpaces(qualifiedName);
-  std::string out;
-  out.reserve(compact.size());
-  for (std::size_t i = 0; i < compact.size(); ++i) {
-    if (compact[i] == ':' && i + 1 < compact.size() && compact[i + 1] == ':') {
-      // Drop the path segment just written: back to the last bracket, comma or pointer sigil.
-      std::size_t keep = out.size();
-      if (keep > 0 && isClosing(out[keep - 1])) { // a bracketed segment: "(anonymous namespace)", "{impl#0}"
-        int depth = 0;
-        while (keep > 0) {
-          const char c = out[--keep];
-          if (isClosing(c)) ++depth;
-          else if (isOpening(c) && --depth == 0) break;
-        }
-      }
-      while (keep > 0 && !isOpening(out[keep - 1]) && !isClosing(out[keep - 1]) && out[keep - 1] != ',' &&
-             out[keep - 1] != '&' && out[keep - 1] != '*')
-        --keep;
-      out.resize(keep);
-      ++i;
-      continue;
-    }
-    out += compact[i];
-  }
-  // Rust spells out the default allocator (`Vec<T, Global>`); nobody types it.
-  for (std::size_t at; (at = out.find(",Global>")) != std::string::npos;) out.erase(at, 7);
-  return out;
+  return withoutSpaces(support::shortenTypePaths(qualifiedName));
 }
 
 bool isGlob(std::string_view pattern) { return pattern.find_first_of("*?") != std::string_view::npos; }

@@ -2,10 +2,10 @@
 #include "report/enum_words.h"
 
 #include "report/type_names.h"
+#include "support/type_paths.h"
 
 #include <fmt/format.h>
 
-#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -46,8 +46,8 @@ std::string nicheWhat(const model::Niche &niche, bool code) {
     if (niche.field.size() <= tag.size()) return "the tag";
     return "the tag of " + wrap(niche.field.substr(0, niche.field.size() - tag.size() - 1), code);
   }
-  if (niche.field.empty()) return niche.why == Why::Enum ? "the enum's value" : wrap(shortTypeName(niche.typeName), code);
-  const std::string type = niche.why == Why::Bool ? "bool" : niche.why == Why::Char ? "char" : shortTypeName(niche.typeName);
+  if (niche.field.empty()) return niche.why == Why::Enum ? "the enum's value" : wrap(support::shortenTypePaths(niche.typeName), code);
+  const std::string type = niche.why == Why::Bool ? "bool" : niche.why == Why::Char ? "char" : support::shortenTypePaths(niche.typeName);
   return wrap(type, code) + " " + wrap(niche.field, code);
 }
 
@@ -57,34 +57,6 @@ std::string freeValues(std::uint64_t n) {
 }
 
 } // namespace
-
-std::string shortTypeName(std::string_view name) {
-  auto isOpening = [](char c) { return c == '<' || c == '(' || c == '[' || c == '{'; };
-  auto isClosing = [](char c) { return c == '>' || c == ')' || c == ']' || c == '}'; };
-  std::string out;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == ':' && i + 1 < name.size() && name[i + 1] == ':') {
-      std::size_t keep = out.size();
-      if (keep > 0 && isClosing(out[keep - 1])) { // a bracketed segment: "{impl#0}"
-        int depth = 0;
-        while (keep > 0) {
-          const char c = out[--keep];
-          if (isClosing(c)) ++depth;
-          else if (isOpening(c) && --depth == 0) break;
-        }
-      }
-      while (keep > 0 && !isOpening(out[keep - 1]) && !isClosing(out[keep - 1]) &&
-             std::strchr(",&* ", out[keep - 1]) == nullptr)
-        --keep;
-      out.resize(keep);
-      ++i;
-      continue;
-    }
-    out += name[i];
-  }
-  for (std::size_t at; (at = out.find(", Global>")) != std::string::npos;) out.erase(at, 8);
-  return out;
-}
 
 std::string nicheValueText(std::uint64_t bits, std::uint64_t width) {
   if (width > 0 && width < 8) bits &= (std::uint64_t{1} << (8 * width)) - 1;
@@ -155,7 +127,7 @@ std::string nicheSentence(const model::Niche &niche, bool code) {
 }
 
 std::string optionSentence(const model::Type &type, const model::OptionCost &option, bool code) {
-  const std::string name = wrap("Option<" + shortTypeName(displayName(type)) + ">", code);
+  const std::string name = wrap("Option<" + support::shortenTypePaths(displayName(type)) + ">", code);
   if (option.free) return fmt::format("{} is free: still {}, None goes in a niche", name, bytes(option.size));
   return fmt::format("{}o niche: {} takes {}, not {}", code ? "N" : "n", name, bytes(option.size), type.size);
 }

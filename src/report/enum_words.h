@@ -11,10 +11,6 @@
 
 namespace memlayout::report {
 
-// Every path segment shortened to its last component, spaces kept, Rust's default allocator argument
-// dropped: "core::option::Option<alloc::boxed::Box<i32, alloc::alloc::Global>>" → "Option<Box<i32>>".
-std::string shortTypeName(std::string_view name);
-
 // A value stored in a niche: decimal below 65536 ("2"), else hex as wide as the niche ("0x00110000").
 std::string nicheValueText(std::uint64_t bits, std::uint64_t bytes);
 

@@ -21,6 +21,7 @@
 //   * tuples name their fields 0, 1, 2, … (listed in offset order, so in any order); every niche lies inside the type and has values free;
 //   * Rust: `core::option::Option<T>` is no larger than T exactly when memlayout finds a niche in T
 //     (the language's rule: Option uses a niche when there is one), for every T the file also lists.
+#include "json_fields.h"
 #include "subprocess.h"
 #include "types_layout.h"
 
@@ -41,20 +42,7 @@ using namespace memlayout::testing;
 
 constexpr int kSkip = 77;
 
-std::optional<std::uint64_t> u64(const Json &object, const char *key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end()) return std::nullopt;
-  if (it->is_number_unsigned()) return it->get<std::uint64_t>();
-  if (it->is_number_integer() && it->get<std::int64_t>() >= 0)
-    return static_cast<std::uint64_t>(it->get<std::int64_t>());
-  return std::nullopt;
-}
 
-std::string str(const Json &object, const char *key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
 
 class Checker {
 public:
@@ -74,8 +62,8 @@ public:
     std::optional<std::uint64_t> previous;
     const Json fields = layout.contains("fields") && layout["fields"].is_array() ? layout["fields"] : Json::array();
     for (const Json &field : fields) {
-      const std::string label = "field '" + str(field, "name") + "'";
-      auto offset = u64(field, "offset"), fieldSize = u64(field, "size");
+      const std::string label = "field '" + stringField(field, "name") + "'";
+      auto offset = u64Field(field, "offset"), fieldSize = u64Field(field, "size");
       if (!fieldSize) {
         fail(subject, label + " has no size");
         continue;
@@ -90,7 +78,7 @@ public:
         fail(subject, label + ": offset " + std::to_string(*offset) + " + size " + std::to_string(*fieldSize) +
                           " > type size " + std::to_string(size));
       if (field.contains("bit_size")) {
-        auto bitOffset = u64(field, "bit_offset"), bitSize = u64(field, "bit_size");
+        auto bitOffset = u64Field(field, "bit_offset"), bitSize = u64Field(field, "bit_size");
         if (!bitOffset || !bitSize) {
           fail(subject, label + ": bit_offset/bit_size missing or not numbers");
         } else {
@@ -113,7 +101,7 @@ public:
     std::uint64_t holeBytes = 0, holesEnd = 0;
     const Json holes = layout.contains("holes") && layout["holes"].is_array() ? layout["holes"] : Json::array();
     for (const Json &hole : holes) {
-      auto offset = u64(hole, "offset"), holeSize = u64(hole, "size");
+      auto offset = u64Field(hole, "offset"), holeSize = u64Field(hole, "size");
       if (!offset || !holeSize || *holeSize == 0) {
         fail(subject, "a hole without offset or size: " + hole.dump());
         continue;
@@ -133,10 +121,10 @@ public:
       holeBytes += *holeSize;
     }
 
-    auto padding = u64(layout, "padding");
+    auto padding = u64Field(layout, "padding");
     std::uint64_t trailing = 0;
     if (hasTrailingKey) {
-      auto value = u64(layout, "trailing_padding");
+      auto value = u64Field(layout, "trailing_padding");
       if (!value) {
         fail(subject, "no trailing_padding");
         return;
@@ -167,14 +155,14 @@ public:
   }
 
   void checkEnum(const std::string &subject, const Json &type, std::uint64_t size) {
-    const bool rust = str(type, "language") == "Rust";
+    const bool rust = stringField(type, "language") == "Rust";
     const Json variants = type.contains("variants") && type["variants"].is_array() ? type["variants"] : Json::array();
     std::vector<std::string> values;
     std::size_t owners = 0;
     const Json *owner = nullptr;
     for (const Json &variant : variants) {
       if (!variant.contains("discriminant")) {
-        fail(subject, "variant '" + str(variant, "name") + "' has no discriminant key");
+        fail(subject, "variant '" + stringField(variant, "name") + "' has no discriminant key");
         continue;
       }
       if (variant["discriminant"].is_null()) {
@@ -194,15 +182,15 @@ public:
       return;
     }
     const Json &discriminant = type["discriminant"];
-    const std::string kind = str(discriminant, "kind");
-    auto offset = u64(discriminant, "offset"), discSize = u64(discriminant, "size");
+    const std::string kind = stringField(discriminant, "kind");
+    auto offset = u64Field(discriminant, "offset"), discSize = u64Field(discriminant, "size");
     if (!offset || !discSize || *discSize == 0 || *offset + *discSize > size) {
       fail(subject, "discriminant " + discriminant.dump() + " does not lie inside the " + std::to_string(size) + " bytes");
       return;
     }
     const ByteRange bytes{*offset, *discSize};
     auto overlaps = [&](const Json &field) {
-      auto fieldOffset = u64(field, "offset"), fieldSize = u64(field, "size");
+      auto fieldOffset = u64Field(field, "offset"), fieldSize = u64Field(field, "size");
       return fieldOffset && fieldSize && *fieldOffset < bytes.end() && bytes.offset < *fieldOffset + *fieldSize;
     };
     if (kind == "niche") {
@@ -212,29 +200,29 @@ public:
       }
       bool inside = false;
       for (const Json &field : owner->value("fields", Json::array())) {
-        auto fieldOffset = u64(field, "offset"), fieldSize = u64(field, "size");
+        auto fieldOffset = u64Field(field, "offset"), fieldSize = u64Field(field, "size");
         inside = inside || (fieldOffset && fieldSize && *fieldOffset <= bytes.offset && bytes.end() <= *fieldOffset + *fieldSize);
       }
       if (!inside)
         fail(subject, "the niche at " + std::to_string(bytes.offset) + " (" + std::to_string(bytes.size) +
-                          " bytes) lies in no field of " + str(*owner, "name") + ", the variant that owns it");
+                          " bytes) lies in no field of " + stringField(*owner, "name") + ", the variant that owns it");
     } else if (kind == "tag") {
       if (owners != 0) fail(subject, "a tag layout with a variant whose discriminant is null");
       for (const Json &variant : variants)
         for (const Json &field : variant.value("fields", Json::array()))
           if (overlaps(field))
-            fail(subject, "variant " + str(variant, "name") + "'s field '" + str(field, "name") + "' overlaps the tag");
+            fail(subject, "variant " + stringField(variant, "name") + "'s field '" + stringField(field, "name") + "' overlaps the tag");
     } else {
       fail(subject, "discriminant kind '" + kind + "' is neither tag nor niche");
     }
   }
 
   void checkRustExtras(const std::string &subject, const Json &type, std::uint64_t size) {
-    if (str(type, "kind") == "tuple") {
+    if (stringField(type, "kind") == "tuple") {
       // In offset order, so any order of 0 … n-1.
       std::set<std::string> names, expected;
       const Json fields = type.value("fields", Json::array());
-      for (const Json &field : fields) names.insert(str(field, "name"));
+      for (const Json &field : fields) names.insert(stringField(field, "name"));
       for (std::size_t i = 0; i < fields.size(); ++i) expected.insert(std::to_string(i));
       if (names != expected) {
         std::string list;
@@ -248,7 +236,7 @@ public:
       return;
     }
     for (const Json &niche : type["niches"]) {
-      auto offset = u64(niche, "offset"), nicheSize = u64(niche, "size"), available = u64(niche, "available");
+      auto offset = u64Field(niche, "offset"), nicheSize = u64Field(niche, "size"), available = u64Field(niche, "available");
       if (!offset || !nicheSize || *nicheSize == 0 || *offset + *nicheSize > size)
         fail(subject, "niche " + niche.dump() + " does not lie inside the " + std::to_string(size) + " bytes");
       if (!available || *available == 0) fail(subject, "niche " + niche.dump() + " has no values free");
@@ -261,19 +249,19 @@ public:
     std::map<std::string, const Json *> byName;
     std::set<std::string> ambiguous;
     for (const Json &type : types) {
-      const std::string name = str(type, "name");
+      const std::string name = stringField(type, "name");
       if (!byName.emplace(name, &type).second) ambiguous.insert(name);
     }
     const std::string prefix = "core::option::Option<";
     for (const auto &[name, option] : byName) {
-      if (name.rfind(prefix, 0) != 0 || name.back() != '>' || str(*option, "language") != "Rust") continue;
+      if (name.rfind(prefix, 0) != 0 || name.back() != '>' || stringField(*option, "language") != "Rust") continue;
       const std::string inner = name.substr(prefix.size(), name.size() - prefix.size() - 1);
       auto it = byName.find(inner);
       if (it == byName.end() || ambiguous.count(name) || ambiguous.count(inner)) continue;
       ++checked;
       const Json &type = *it->second;
       const bool hasNiche = type.contains("niches") && type["niches"].is_array() && !type["niches"].empty();
-      const bool free = u64(*option, "size") == u64(type, "size");
+      const bool free = u64Field(*option, "size") == u64Field(type, "size");
       if (hasNiche != free)
         fail(name, std::string(free ? "costs no extra bytes over " : "is larger than ") + inner + ", but memlayout finds " +
                        (hasNiche ? "a niche" : "no niche") + " in it");
@@ -281,27 +269,27 @@ public:
   }
 
   void checkType(const Json &type) {
-    const std::string name = str(type, "name");
-    const std::string subject = (name.empty() ? std::string("(anonymous ") + str(type, "kind") + ")" : name);
-    auto size = u64(type, "size");
+    const std::string name = stringField(type, "name");
+    const std::string subject = (name.empty() ? std::string("(anonymous ") + stringField(type, "kind") + ")" : name);
+    auto size = u64Field(type, "size");
     if (!size) {
       fail(subject, "no size");
       return;
     }
-    if (!u64(type, "align")) fail(subject, "no align");
-    if (str(type, "kind") != "enum" || type.contains("fields")) checkLayout(subject, type, *size, true, {});
-    if (str(type, "kind") == "enum") checkEnum(subject, type, *size);
-    if (str(type, "language") == "Rust") checkRustExtras(subject, type, *size);
+    if (!u64Field(type, "align")) fail(subject, "no align");
+    if (stringField(type, "kind") != "enum" || type.contains("fields")) checkLayout(subject, type, *size, true, {});
+    if (stringField(type, "kind") == "enum") checkEnum(subject, type, *size);
+    if (stringField(type, "language") == "Rust") checkRustExtras(subject, type, *size);
     if (!type.contains("variants") || !type["variants"].is_array()) return;
     std::vector<ByteRange> discriminant;
     if (type.contains("discriminant")) {
-      auto offset = u64(type["discriminant"], "offset"), discSize = u64(type["discriminant"], "size");
+      auto offset = u64Field(type["discriminant"], "offset"), discSize = u64Field(type["discriminant"], "size");
       if (offset && discSize) discriminant.push_back({*offset, *discSize});
     }
     for (const Json &variant : type["variants"]) {
       const bool laidOut = (variant.contains("fields") && !variant["fields"].empty()) || variant.contains("padding");
       if (laidOut)
-        checkLayout(subject + " variant " + str(variant, "name"), variant, *size, false, discriminant);
+        checkLayout(subject + " variant " + stringField(variant, "name"), variant, *size, false, discriminant);
     }
   }
 };

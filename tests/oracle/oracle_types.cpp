@@ -29,6 +29,8 @@
 //  * variants (type units, compressed sections) must really be what they claim (readelf) and list the
 //    same types as their plain --baseline build.
 // --without-memlayout checks clang against pahole alone (for working on the parsers).
+#include "oracle_support.h"
+#include "json_fields.h"
 #include "posix_regex.h"
 #include "subprocess.h"
 #include "types_clang.h"
@@ -75,25 +77,7 @@ int usage() {
   return 2;
 }
 
-class Verdict {
-public:
-  void fail(const std::string &subject, const std::string &what) {
-    ++failures_;
-    std::cout << "FAIL " << subject << ": " << what << "\n";
-  }
-  void note(const std::string &subject, const std::string &what) {
-    std::cout << "note " << subject << ": " << what << "\n";
-  }
-  int failures() const { return failures_; }
 
-private:
-  int failures_ = 0;
-};
-
-std::string rstrip(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
-  return s;
-}
 
 std::string join(const std::vector<std::string> &items, const std::string &separator) {
   std::string out;
@@ -101,28 +85,8 @@ std::string join(const std::vector<std::string> &items, const std::string &separ
   return out;
 }
 
-std::optional<std::uint64_t> u64(const Json &object, const char *key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number_unsigned()) {
-    if (it != object.end() && it->is_number_integer() && it->get<std::int64_t>() >= 0)
-      return static_cast<std::uint64_t>(it->get<std::int64_t>());
-    return std::nullopt;
-  }
-  return it->get<std::uint64_t>();
-}
 
-std::string str(const Json &object, const char *key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
 
-bool flag(const Json &object, const char *key) {
-  if (!object.is_object()) return false;
-  auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
-}
 
 std::string stripKeyword(const std::string &type) {
   for (const char *keyword : {"struct ", "class ", "union ", "enum "})
@@ -150,19 +114,6 @@ bool toolWorks(const std::string &tool, const std::string &versionFlag) {
   return result.started && !result.timedOut && result.signal == 0 && result.exitCode == 0;
 }
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "memlayout-oracle-XXXXXX").string();
-    if (mkdtemp(pattern.data())) path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path.empty()) std::filesystem::remove_all(path, ec);
-  }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-};
 
 // ---- clang -------------------------------------------------------------------------------------
 
@@ -290,15 +241,15 @@ Padding jsonPadding(const Json &type) {
   Padding padding;
   if (type.contains("holes") && type["holes"].is_array())
     for (const Json &hole : type["holes"])
-      padding.holes.push_back({u64(hole, "offset").value_or(~0ull), u64(hole, "size").value_or(~0ull)});
-  padding.trailing = u64(type, "trailing_padding").value_or(~0ull);
+      padding.holes.push_back({u64Field(hole, "offset").value_or(~0ull), u64Field(hole, "size").value_or(~0ull)});
+  padding.trailing = u64Field(type, "trailing_padding").value_or(~0ull);
   return padding;
 }
 
 std::string fieldLabel(const Json &field) {
-  std::string name = str(field, "name");
-  if (flag(field, "base")) return "base " + str(field, "type");
-  if (name.empty()) return "anonymous " + str(field, "type");
+  std::string name = stringField(field, "name");
+  if (flagField(field, "base")) return "base " + stringField(field, "type");
+  if (name.empty()) return "anonymous " + stringField(field, "type");
   return name;
 }
 
@@ -309,21 +260,21 @@ Truth compareType(Verdict &verdict, const Expected &expected, const Json &type, 
   const std::string &subject = expected.name;
   Truth truth;
 
-  const std::string kind = str(type, "kind");
+  const std::string kind = stringField(type, "kind");
   if (kind != record.keyword)
     verdict.fail(subject, "kind: memlayout says '" + kind + "', the source says '" + record.keyword + "'");
-  if (u64(type, "size") != record.size)
-    verdict.fail(subject, "size: memlayout " + std::to_string(u64(type, "size").value_or(0)) + ", clang " +
+  if (u64Field(type, "size") != record.size)
+    verdict.fail(subject, "size: memlayout " + std::to_string(u64Field(type, "size").value_or(0)) + ", clang " +
                               std::to_string(record.size));
-  if (u64(type, "align") != record.align)
-    verdict.fail(subject, "align: memlayout " + std::to_string(u64(type, "align").value_or(0)) + ", clang " +
+  if (u64Field(type, "align") != record.align)
+    verdict.fail(subject, "align: memlayout " + std::to_string(u64Field(type, "align").value_or(0)) + ", clang " +
                               std::to_string(record.align));
 
   const Json fields = type.contains("fields") && type["fields"].is_array() ? type["fields"] : Json::array();
   std::vector<bool> used(fields.size(), false);
   std::optional<std::uint64_t> previous;
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    auto offset = u64(fields[i], "offset");
+    auto offset = u64Field(fields[i], "offset");
     if (offset && previous && *offset < *previous)
       verdict.fail(subject, "fields are not in offset order at '" + fieldLabel(fields[i]) + "'");
     if (offset) previous = offset;
@@ -337,16 +288,16 @@ Truth compareType(Verdict &verdict, const Expected &expected, const Json &type, 
       const Json &f = fields[i];
       switch (field.kind) {
       case ClangField::Kind::Vptr:
-        if (flag(f, "artificial") && !flag(f, "base")) match = i;
+        if (flagField(f, "artificial") && !flagField(f, "base")) match = i;
         break;
       case ClangField::Kind::Base:
       case ClangField::Kind::VirtualBase:
-        if (flag(f, "base") && sameName(str(f, "type"), field.type)) match = i;
+        if (flagField(f, "base") && sameName(stringField(f, "type"), field.type)) match = i;
         break;
       case ClangField::Kind::Member:
-        if (flag(f, "base") || flag(f, "artificial")) break;
-        if (!field.name.empty() ? str(f, "name") == field.name
-                                : str(f, "name").empty() && u64(f, "offset") == field.offset)
+        if (flagField(f, "base") || flagField(f, "artificial")) break;
+        if (!field.name.empty() ? stringField(f, "name") == field.name
+                                : stringField(f, "name").empty() && u64Field(f, "offset") == field.offset)
           match = i;
         break;
       }
@@ -359,7 +310,7 @@ Truth compareType(Verdict &verdict, const Expected &expected, const Json &type, 
     const Json &f = fields[*match];
     const std::string label = fieldLabel(f);
     auto size = fieldSizes.find(probeKey(record.name, field));
-    auto offset = u64(f, "offset");
+    auto offset = u64Field(f, "offset");
     if (field.kind == ClangField::Kind::VirtualBase && !offset) {
       truth.dynamicBases.push_back(canonicalTypeName(stripKeyword(field.type)));
       verdict.note(subject, "memlayout gives virtual base '" + label + "' no offset (dynamic); clang places it at " +
@@ -374,31 +325,31 @@ Truth compareType(Verdict &verdict, const Expected &expected, const Json &type, 
     if (size == fieldSizes.end()) {
       verdict.fail(subject, "field '" + label + "': clang gave no size for '" + field.line + "'");
     } else if (cover != sizes.cover.end()) {
-      if (u64(f, "size") != cover->second || u64(f, "base_type_size") != size->second)
-        verdict.fail(subject, "base '" + label + "': size " + std::to_string(u64(f, "size").value_or(0)) +
-                                  ", base_type_size " + std::to_string(u64(f, "base_type_size").value_or(0)) +
+      if (u64Field(f, "size") != cover->second || u64Field(f, "base_type_size") != size->second)
+        verdict.fail(subject, "base '" + label + "': size " + std::to_string(u64Field(f, "size").value_or(0)) +
+                                  ", base_type_size " + std::to_string(u64Field(f, "base_type_size").value_or(0)) +
                                   "; clang: it covers its nvsize " + std::to_string(cover->second) +
                                   " here, its type's sizeof is " + std::to_string(size->second));
-    } else if (u64(f, "size") != size->second) {
-      verdict.fail(subject, "field '" + label + "': size " + std::to_string(u64(f, "size").value_or(0)) +
+    } else if (u64Field(f, "size") != size->second) {
+      verdict.fail(subject, "field '" + label + "': size " + std::to_string(u64Field(f, "size").value_or(0)) +
                                 ", clang " + std::to_string(size->second) + " ('" + field.line + "')");
-    } else if (f.contains("base_type_size") && u64(f, "base_type_size") != size->second) {
-      verdict.fail(subject, "base '" + label + "': base_type_size " + std::to_string(u64(f, "base_type_size").value_or(0)) +
+    } else if (f.contains("base_type_size") && u64Field(f, "base_type_size") != size->second) {
+      verdict.fail(subject, "base '" + label + "': base_type_size " + std::to_string(u64Field(f, "base_type_size").value_or(0)) +
                                 ", clang sizeof " + std::to_string(size->second));
     }
     if (field.bitField) {
-      if (u64(f, "bit_offset") != field.bitOffset || u64(f, "bit_size") != field.bitWidth)
+      if (u64Field(f, "bit_offset") != field.bitOffset || u64Field(f, "bit_size") != field.bitWidth)
         verdict.fail(subject, "bit-field '" + label + "': bits " +
-                                  std::to_string(u64(f, "bit_offset").value_or(0)) + "+" +
-                                  std::to_string(u64(f, "bit_size").value_or(0)) + ", clang '" + field.line +
+                                  std::to_string(u64Field(f, "bit_offset").value_or(0)) + "+" +
+                                  std::to_string(u64Field(f, "bit_size").value_or(0)) + ", clang '" + field.line +
                                   "' (bit " + std::to_string(field.bitOffset) + ", width " +
                                   std::to_string(field.bitWidth) + ")");
     } else if (f.contains("bit_size") || f.contains("bit_offset")) {
       verdict.fail(subject, "field '" + label + "' is a bit-field in memlayout, not in clang ('" + field.line + "')");
     }
-    if ((field.kind == ClangField::Kind::Base || field.kind == ClangField::Kind::VirtualBase) != flag(f, "base"))
+    if ((field.kind == ClangField::Kind::Base || field.kind == ClangField::Kind::VirtualBase) != flagField(f, "base"))
       verdict.fail(subject, "field '" + label + "': \"base\" is wrong ('" + field.line + "')");
-    if ((field.kind == ClangField::Kind::Vptr) != flag(f, "artificial"))
+    if ((field.kind == ClangField::Kind::Vptr) != flagField(f, "artificial"))
       verdict.fail(subject, "field '" + label + "': \"artificial\" is wrong ('" + field.line + "')");
   }
   for (std::size_t i = 0; i < fields.size(); ++i)
@@ -411,8 +362,8 @@ Truth compareType(Verdict &verdict, const Expected &expected, const Json &type, 
   const Padding ours = jsonPadding(type);
   if (!(ours == expectedPadding))
     verdict.fail(subject, "memlayout: " + describe(ours) + "; clang's fields give: " + describe(expectedPadding));
-  if (u64(type, "padding") != expectedPadding.total())
-    verdict.fail(subject, "padding " + std::to_string(u64(type, "padding").value_or(0)) + ", clang's fields give " +
+  if (u64Field(type, "padding") != expectedPadding.total())
+    verdict.fail(subject, "padding " + std::to_string(u64Field(type, "padding").value_or(0)) + ", clang's fields give " +
                               std::to_string(expectedPadding.total()));
   return truth;
 }
@@ -537,7 +488,7 @@ void compareWithBaseline(Verdict &verdict, const Options &options, const Json &t
   if (!baseline) return;
   auto keyed = [](const Json &list) {
     std::multimap<std::string, std::string> byName;
-    for (const Json &type : list) byName.emplace(str(type, "name"), specKeys(type).dump());
+    for (const Json &type : list) byName.emplace(stringField(type, "name"), specKeys(type).dump());
     return byName;
   };
   const auto ours = keyed(types), theirs = keyed((*baseline)["types"]);
@@ -564,7 +515,7 @@ void compareWithBaseline(Verdict &verdict, const Options &options, const Json &t
 
 bool fromSampleFile(const Json &type, const SourceFiles &files) {
   if (!type.contains("decl")) return false;
-  std::string file = str(type["decl"], "file");
+  std::string file = stringField(type["decl"], "file");
   while (file.rfind("./", 0) == 0) file = file.substr(2);
   for (const std::string &local : files.local)
     if (file == local || (file.size() > local.size() && file.compare(file.size() - local.size(), local.size(), local) == 0 &&
@@ -635,7 +586,7 @@ int main(int argc, char **argv) {
   const SourceFiles files = readSourceFiles(options.root, options.source);
   auto dump = clang.dump(options.source);
   if (!dump) return 1;
-  TempDir temp;
+  TempDir temp("memlayout-oracle");
   const std::string extension = options.lang == "C" ? ".c" : ".cpp";
   std::set<std::string> systemRecords;
   {
@@ -690,9 +641,9 @@ int main(int argc, char **argv) {
   std::vector<std::pair<std::string, std::string>> enums; // memlayout name → probe
   if (listing)
     for (const Json &type : (*listing)["types"])
-      if (str(type, "kind") == "enum" && !str(type, "name").empty() && fromSampleFile(type, files)) {
-        const std::string probe = (options.lang == "C" ? "enum " : "") + str(type, "name");
-        enums.emplace_back(str(type, "name"), probe);
+      if (stringField(type, "kind") == "enum" && !stringField(type, "name").empty() && fromSampleFile(type, files)) {
+        const std::string probe = (options.lang == "C" ? "enum " : "") + stringField(type, "name");
+        enums.emplace_back(stringField(type, "name"), probe);
         if (std::find(probes.begin(), probes.end(), probe) == probes.end()) probes.push_back(probe);
       }
   std::map<std::string, std::uint64_t> probeSize;
@@ -762,15 +713,15 @@ int main(int argc, char **argv) {
       if (!result) continue;
       std::vector<const Json *> matches;
       for (const Json &candidate : (*result)["types"])
-        if (sameName(str(candidate, "name"), type.name)) matches.push_back(&candidate);
+        if (sameName(stringField(candidate, "name"), type.name)) matches.push_back(&candidate);
       if (matches.size() != 1) {
         verdict.fail(type.name, "--struct '" + type.name + "' shows " + std::to_string(matches.size()) +
                                     " types of that name (one expected): " + (*result)["types"].dump());
         continue;
       }
       ours = matches.front();
-      if (str(*ours, "name") != type.name)
-        verdict.note(type.name, "memlayout names it '" + str(*ours, "name") + "'");
+      if (stringField(*ours, "name") != type.name)
+        verdict.note(type.name, "memlayout names it '" + stringField(*ours, "name") + "'");
       bool listed = false;
       for (const Json &entry : (*listing)["types"])
         if (specKeys(entry) == specKeys(*ours)) listed = true;
@@ -794,7 +745,7 @@ int main(int argc, char **argv) {
   // 6. Nothing extra in memlayout's list, enums sized right, variants equal to their plain build.
   if (listing) {
     for (const Json &type : (*listing)["types"]) {
-      const std::string name = str(type, "name"), kind = str(type, "kind");
+      const std::string name = stringField(type, "name"), kind = stringField(type, "kind");
       if (name.empty() || kind == "enum" || !fromSampleFile(type, files)) continue;
       if (!seen.count(canonicalTypeName(name)))
         verdict.fail(name, "memlayout lists this " + kind + " from the sample, but clang dumps no such record");
@@ -802,9 +753,9 @@ int main(int argc, char **argv) {
     for (const auto &[name, probe] : enums) {
       auto size = probeSize.find(probe);
       for (const Json &type : (*listing)["types"])
-        if (str(type, "name") == name && str(type, "kind") == "enum" && size != probeSize.end() &&
-            u64(type, "size") != size->second)
-          verdict.fail(name, "enum size " + std::to_string(u64(type, "size").value_or(0)) + ", clang sizeof " +
+        if (stringField(type, "name") == name && stringField(type, "kind") == "enum" && size != probeSize.end() &&
+            u64Field(type, "size") != size->second)
+          verdict.fail(name, "enum size " + std::to_string(u64Field(type, "size").value_or(0)) + ", clang sizeof " +
                                  std::to_string(size->second));
     }
     if (!options.baseline.empty()) compareWithBaseline(verdict, options, (*listing)["types"]);

@@ -1,4 +1,5 @@
 // tests/oracle/rust_compare.cpp: rustc's printed layout of one type against memlayout's JSON (rules in rust_compare.h).
+#include "json_fields.h"
 #include "rust_compare.h"
 
 #include <algorithm>
@@ -10,20 +11,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::optional<std::uint64_t> u64(const Json &object, const char *key) {
-  if (!object.is_object()) return std::nullopt;
-  auto it = object.find(key);
-  if (it == object.end()) return std::nullopt;
-  if (it->is_number_unsigned()) return it->get<std::uint64_t>();
-  if (it->is_number_integer() && it->get<std::int64_t>() >= 0) return static_cast<std::uint64_t>(it->get<std::int64_t>());
-  return std::nullopt;
-}
 
-std::string str(const Json &object, const char *key) {
-  if (!object.is_object()) return "";
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
 
 const Json &array(const Json &object, const char *key) {
   static const Json empty = Json::array();
@@ -50,7 +38,7 @@ void compareFields(std::vector<std::string> &problems, const std::string &subjec
   std::vector<bool> used(fields.size(), false);
   auto find = [&](const RustcField &field, bool byOffset) -> std::optional<std::size_t> {
     for (std::size_t i = 0; i < fields.size(); ++i)
-      if (!used[i] && str(fields[i], "name") == field.name && (!byOffset || u64(fields[i], "offset") == field.offset))
+      if (!used[i] && stringField(fields[i], "name") == field.name && (!byOffset || u64Field(fields[i], "offset") == field.offset))
         return i;
     return std::nullopt;
   };
@@ -58,7 +46,7 @@ void compareFields(std::vector<std::string> &problems, const std::string &subjec
   for (const RustcField &field : rustcFields) {
     if (auto i = find(field, true)) {
       used[*i] = true;
-      compareNumber(problems, prefixed(subject, "field '" + field.name + "' size"), u64(fields[*i], "size"), field.size);
+      compareNumber(problems, prefixed(subject, "field '" + field.name + "' size"), u64Field(fields[*i], "size"), field.size);
     } else {
       unmatched.push_back(&field);
     }
@@ -67,9 +55,9 @@ void compareFields(std::vector<std::string> &problems, const std::string &subjec
     const std::string label = prefixed(subject, field->kind + " '" + field->name + "'");
     if (auto i = find(*field, false)) {
       used[*i] = true;
-      problems.push_back(label + ": offset: memlayout " + number(u64(fields[*i], "offset")) + ", rustc " +
+      problems.push_back(label + ": offset: memlayout " + number(u64Field(fields[*i], "offset")) + ", rustc " +
                          std::to_string(field->offset));
-      compareNumber(problems, label + " size", u64(fields[*i], "size"), field->size);
+      compareNumber(problems, label + " size", u64Field(fields[*i], "size"), field->size);
     } else {
       problems.push_back(label + " (offset " + std::to_string(field->offset) + ", " + std::to_string(field->size) +
                          " bytes) is missing from memlayout's fields");
@@ -77,14 +65,14 @@ void compareFields(std::vector<std::string> &problems, const std::string &subjec
   }
   for (std::size_t i = 0; i < fields.size(); ++i)
     if (!used[i])
-      problems.push_back(prefixed(subject, "memlayout has field '" + str(fields[i], "name") + "' at " +
-                                               number(u64(fields[i], "offset")) + " (" + number(u64(fields[i], "size")) +
+      problems.push_back(prefixed(subject, "memlayout has field '" + stringField(fields[i], "name") + "' at " +
+                                               number(u64Field(fields[i], "offset")) + " (" + number(u64Field(fields[i], "size")) +
                                                " bytes) that rustc does not list"));
 }
 
 std::string describeHoles(const Json &holes) {
   std::vector<ByteRange> ranges;
-  for (const Json &hole : holes) ranges.push_back({u64(hole, "offset").value_or(~0ull), u64(hole, "size").value_or(~0ull)});
+  for (const Json &hole : holes) ranges.push_back({u64Field(hole, "offset").value_or(~0ull), u64Field(hole, "size").value_or(~0ull)});
   return describe(ranges);
 }
 
@@ -94,13 +82,13 @@ std::string describeHoles(const Json &holes) {
 bool isFatPointerView(const RustcType &rustc, const Json &type) {
   const Json &fields = array(type, "fields");
   if (fields.size() != 2 || rustc.size == 0) return false;
-  const std::string first = str(fields[0], "name"), second = str(fields[1], "name");
+  const std::string first = stringField(fields[0], "name"), second = stringField(fields[1], "name");
   const bool named = (first == "data_ptr" && second == "length") || (first == "pointer" && second == "vtable");
   const std::uint64_t half = rustc.size / 2;
   std::uint64_t rustcEnd = 0;
   for (const RustcField &field : rustc.fields) rustcEnd = std::max(rustcEnd, field.offset + field.size);
-  return named && u64(fields[0], "offset") == 0u && u64(fields[0], "size") == half && u64(fields[1], "offset") == half &&
-         u64(fields[1], "size") == half && rustcEnd == rustc.size;
+  return named && u64Field(fields[0], "offset") == 0u && u64Field(fields[0], "size") == half && u64Field(fields[1], "offset") == half &&
+         u64Field(fields[1], "size") == half && rustcEnd == rustc.size;
 }
 
 void compareStruct(std::vector<std::string> &problems, const RustcType &rustc, const Json &type) {
@@ -110,12 +98,12 @@ void compareStruct(std::vector<std::string> &problems, const RustcType &rustc, c
   compareFields(problems, "", rustc.fields, array(type, "fields"));
   if (describeHoles(array(type, "holes")) != describe(rustc.holes))
     problems.push_back("holes: memlayout " + describeHoles(array(type, "holes")) + ", rustc " + describe(rustc.holes));
-  compareNumber(problems, "trailing padding", u64(type, "trailing_padding"), rustc.endPadding);
+  compareNumber(problems, "trailing padding", u64Field(type, "trailing_padding"), rustc.endPadding);
 }
 
 std::uint64_t fieldsEnd(const Json &fields) {
   std::uint64_t end = 0;
-  for (const Json &field : fields) end = std::max(end, u64(field, "offset").value_or(0) + u64(field, "size").value_or(0));
+  for (const Json &field : fields) end = std::max(end, u64Field(field, "offset").value_or(0) + u64Field(field, "size").value_or(0));
   return end;
 }
 
@@ -128,26 +116,26 @@ void compareEnum(std::vector<std::string> &problems, const RustcType &rustc, con
 
   if (rustc.discriminantSize) {
     if (discriminant) {
-      if (str(*discriminant, "kind") != "tag")
-        problems.push_back("discriminant: memlayout says '" + str(*discriminant, "kind") +
+      if (stringField(*discriminant, "kind") != "tag")
+        problems.push_back("discriminant: memlayout says '" + stringField(*discriminant, "kind") +
                            "', rustc prints a tag (`discriminant: " + std::to_string(*rustc.discriminantSize) + " bytes`)");
-      compareNumber(problems, "discriminant size", u64(*discriminant, "size"), *rustc.discriminantSize);
-      if (!coroutine) compareNumber(problems, "discriminant offset", u64(*discriminant, "offset"), 0);
+      compareNumber(problems, "discriminant size", u64Field(*discriminant, "size"), *rustc.discriminantSize);
+      if (!coroutine) compareNumber(problems, "discriminant offset", u64Field(*discriminant, "offset"), 0);
     } else if (!fieldless) {
       problems.push_back("memlayout shows no discriminant; rustc prints a tag of " + std::to_string(*rustc.discriminantSize) + " bytes");
     } else {
-      compareNumber(problems, "fieldless enum: size (= its discriminant's)", u64(type, "size"), *rustc.discriminantSize);
+      compareNumber(problems, "fieldless enum: size (= its discriminant's)", u64Field(type, "size"), *rustc.discriminantSize);
     }
   } else if (rustc.variants.size() >= 2) {
     if (!discriminant)
       problems.push_back("memlayout shows no discriminant; rustc lays it out in a niche (no `discriminant:` line)");
-    else if (str(*discriminant, "kind") != "niche")
-      problems.push_back("discriminant: memlayout says '" + str(*discriminant, "kind") +
+    else if (stringField(*discriminant, "kind") != "niche")
+      problems.push_back("discriminant: memlayout says '" + stringField(*discriminant, "kind") +
                          "', rustc uses a niche (no `discriminant:` line)");
   }
 
   std::map<std::string, const Json *> byName;
-  for (const Json &variant : variants) byName[str(variant, "name")] = &variant;
+  for (const Json &variant : variants) byName[stringField(variant, "name")] = &variant;
   std::map<std::string, bool> listed;
   const std::uint64_t discriminantSize = rustc.discriminantSize.value_or(0);
   for (const RustcVariant &variant : rustc.variants) {
@@ -163,7 +151,7 @@ void compareEnum(std::vector<std::string> &problems, const RustcType &rustc, con
     const std::uint64_t end = fieldsEnd(fields);
     if (end == 0) continue; // rustc then prints the variant's own size, which DWARF does not give
     std::uint64_t size = end;
-    if (coroutine && discriminant && u64(*discriminant, "offset").value_or(0) >= end) size += discriminantSize;
+    if (coroutine && discriminant && u64Field(*discriminant, "offset").value_or(0) >= end) size += discriminantSize;
     if (size < discriminantSize) {
       problems.push_back(subject + ": its fields end at " + std::to_string(end) + ", inside rustc's tag");
       continue;
@@ -177,8 +165,8 @@ void compareEnum(std::vector<std::string> &problems, const RustcType &rustc, con
   const bool single = rustc.variants.size() == 1 && !rustc.discriminantSize;
   if (!coroutine && !single)
     for (const Json &variant : variants)
-      if (!listed.count(str(variant, "name")))
-        problems.push_back("memlayout has variant '" + str(variant, "name") + "' that rustc does not list");
+      if (!listed.count(stringField(variant, "name")))
+        problems.push_back("memlayout has variant '" + stringField(variant, "name") + "' that rustc does not list");
 }
 
 } // namespace
@@ -193,9 +181,9 @@ bool isRustcClosure(const std::string &rustcName) { return rustcName.rfind("{clo
 
 std::vector<std::string> compareRustType(const RustcType &rustc, const Json &type) {
   std::vector<std::string> problems;
-  compareNumber(problems, "size", u64(type, "size"), rustc.size);
-  compareNumber(problems, "align", u64(type, "align"), rustc.align);
-  const std::string kind = str(type, "kind");
+  compareNumber(problems, "size", u64Field(type, "size"), rustc.size);
+  compareNumber(problems, "align", u64Field(type, "align"), rustc.align);
+  const std::string kind = stringField(type, "kind");
   if (kind == "union") {
     // rustc prints a union as one variant, named after it, whose fields all start at 0.
     if (!rustc.enumLike || rustc.variants.size() != 1 || rustc.discriminantSize)

@@ -21,6 +21,8 @@
 // shown as a note, and must still occur (the reason gives the evidence).
 // Closures and async blocks, which rustc names by source span, are paired with DWARF's
 // `{closure_env#N}` of the function around the span, in source order.
+#include "oracle_support.h"
+#include "json_fields.h"
 #include "rust_compare.h"
 #include "rust_expectations.h"
 #include "rust_names.h"
@@ -65,38 +67,8 @@ int usage() {
   return 2;
 }
 
-class Verdict {
-public:
-  void fail(const std::string &subject, const std::string &what) {
-    ++failures_;
-    std::cout << "FAIL " << subject << ": " << what << "\n";
-  }
-  void note(const std::string &subject, const std::string &what) { std::cout << "note " << subject << ": " << what << "\n"; }
-  void ok(const std::string &what) { std::cout << "ok   " << what << "\n"; }
-  int failures() const { return failures_; }
 
-private:
-  int failures_ = 0;
-};
 
-std::string rstrip(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
-  return s;
-}
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "memlayout-rust-oracle-XXXXXX").string();
-    if (mkdtemp(pattern.data())) path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path.empty()) std::filesystem::remove_all(path, ec);
-  }
-  TempDir(const TempDir &) = delete;
-  TempDir &operator=(const TempDir &) = delete;
-};
 
 // ---- rustc -------------------------------------------------------------------------------------
 
@@ -108,7 +80,7 @@ std::optional<RustcDump> runRustc(const Options &options, Verdict &verdict, std:
     return std::nullopt;
   }
   std::cout << "rustc: " << rstrip(version.out) << "\n";
-  TempDir temp;
+  TempDir temp("memlayout-rust-oracle");
   if (temp.path.empty()) {
     verdict.fail("rustc", "cannot create a temporary directory");
     return std::nullopt;

@@ -54,6 +54,21 @@ inline std::optional<ReadResult> readSample(const std::string &path, const dwarf
   return ReadResult{std::move(*input), std::move(*table)};
 }
 
+// A test over one built sample named by the parameter: reads its types in SetUp, skips when the
+// sample is not built here.
+class SampleReaderTest : public ::testing::TestWithParam<std::string> {
+protected:
+  void SetUp() override {
+    auto path = samplePath(GetParam());
+    if (!path) GTEST_SKIP() << GetParam() << " is not built here";
+    auto read = readSample(*path);
+    ASSERT_TRUE(read);
+    result_ = std::move(*read);
+  }
+  const model::TypeTable &table() const { return result_.table; }
+  ReadResult result_;
+};
+
 // The selected types named `name` (several when layouts differ between units).
 inline std::vector<const model::Type *> typesNamed(const model::TypeTable &table, const std::string &name) {
   std::vector<const model::Type *> found;

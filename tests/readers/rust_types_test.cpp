@@ -15,18 +15,7 @@ using model::Kind;
 using model::Type;
 using model::Variant;
 
-class RustSampleTest : public ::testing::TestWithParam<std::string> {
-protected:
-  void SetUp() override {
-    auto path = samplePath(GetParam());
-    if (!path) GTEST_SKIP() << GetParam() << " is not built here";
-    auto read = readSample(*path);
-    ASSERT_TRUE(read);
-    result_ = std::move(*read);
-  }
-  const model::TypeTable &table() const { return result_.table; }
-  ReadResult result_;
-};
+class RustSampleTest : public SampleReaderTest {};
 
 // A field as (name, type, byte offset, byte size).
 void expectField(const Field &field, const std::string &name, const std::string &typeName, std::uint64_t offset,

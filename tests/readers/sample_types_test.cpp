@@ -18,18 +18,7 @@ std::string testName(const ::testing::TestParamInfo<std::string> &param) {
   return name;
 }
 
-class SampleTest : public ::testing::TestWithParam<std::string> {
-protected:
-  void SetUp() override {
-    auto path = samplePath(GetParam());
-    if (!path) GTEST_SKIP() << GetParam() << " is not built here";
-    auto read = readSample(*path);
-    ASSERT_TRUE(read);
-    result_ = std::move(*read);
-  }
-  const model::TypeTable &table() const { return result_.table; }
-  ReadResult result_;
-};
+class SampleTest : public SampleReaderTest {};
 
 void expectField(const Field *field, std::uint64_t bitOffset, std::uint64_t bitSize, std::uint64_t byteSize) {
   ASSERT_NE(field, nullptr);

@@ -1,6 +1,7 @@
 // computeLayout on hand-built types: holes, trailing padding, bit-fields, unions, overlaps, flexible arrays.
 #include "analysis/layout.h"
 
+#include "model_builders.h"
 #include <gtest/gtest.h>
 
 namespace memlayout::analysis {
@@ -9,22 +10,11 @@ namespace {
 using What = model::LayoutItem::What;
 
 model::Field field(std::string name, std::uint64_t byteOffset, std::uint64_t byteSize) {
-  model::Field f;
-  f.name = std::move(name);
-  f.bitOffset = byteOffset * 8;
-  f.byteSize = byteSize;
-  f.bitSize = byteSize * 8;
-  return f;
+  return testing::makeField(std::move(name), "", byteOffset, byteSize);
 }
 
 model::Field bits(std::string name, std::uint64_t bitOffset, std::uint64_t width, std::uint64_t storage = 4) {
-  model::Field f;
-  f.name = std::move(name);
-  f.bitOffset = bitOffset;
-  f.bitSize = width;
-  f.byteSize = storage;
-  f.bitField = true;
-  return f;
+  return testing::makeBitField(std::move(name), bitOffset, width, storage);
 }
 
 model::Type type(std::uint64_t size, std::vector<model::Field> fields, model::Kind kind = model::Kind::Struct) {

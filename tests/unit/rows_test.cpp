@@ -4,8 +4,11 @@
 #include "analysis/layout.h"
 #include "analysis/rows.h"
 #include "analysis/type_facts.h"
+#include "model_builders.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 namespace memlayout::analysis {
 namespace {
@@ -13,14 +16,7 @@ namespace {
 using What = model::LayoutItem::What;
 
 model::Field field(std::string name, std::uint64_t offset, std::uint64_t size, int typeIndex = -1) {
-  model::Field f;
-  f.name = std::move(name);
-  f.bitOffset = offset * 8;
-  f.byteSize = size;
-  f.bitSize = size * 8;
-  f.align = size > 8 ? 8 : size;
-  f.typeIndex = typeIndex;
-  return f;
+  return testing::makeField(std::move(name), "", offset, size, std::min<std::uint64_t>(size, 8), typeIndex);
 }
 
 model::Type type(std::string name, std::uint64_t size, std::vector<model::Field> fields) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/type.h"
+#include "model_builders.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,15 +16,7 @@ namespace memlayout::testing {
 
 inline model::Field rustField(std::string name, std::string typeName, std::uint64_t offset, std::uint64_t size,
                               std::uint64_t align = 0, std::int32_t typeIndex = -1) {
-  model::Field f;
-  f.name = std::move(name);
-  f.typeName = std::move(typeName);
-  f.bitOffset = offset * 8;
-  f.byteSize = size;
-  f.bitSize = size * 8;
-  f.align = align ? align : size;
-  f.typeIndex = typeIndex;
-  return f;
+  return makeField(std::move(name), std::move(typeName), offset, size, align, typeIndex);
 }
 
 inline model::Type rustType(std::string name, model::Kind kind, std::uint64_t size, std::uint64_t align,

@@ -2,6 +2,7 @@
 #include "analysis/select.h"
 
 #include "analysis/type_facts.h"
+#include "model_builders.h"
 
 #include <gtest/gtest.h>
 
@@ -30,6 +31,8 @@ TEST(ShortName, ShortensEveryPath) {
   EXPECT_EQ(shortName("(anonymous namespace)::Hidden"), "Hidden");
   EXPECT_EQ(shortName("Outer<int>::Inner"), "Inner");
   EXPECT_EQ(shortName("Point"), "Point");
+  // A path after a keyword keeps the keyword: what `Box<dyn Debug>` typed by a user compacts to.
+  EXPECT_EQ(shortName("alloc::boxed::Box<dyn core::fmt::Debug, alloc::alloc::Global>"), shortName("Box<dyn Debug>"));
 }
 
 TEST(Glob, StarAndQuestionOnly) {
@@ -129,13 +132,7 @@ model::Type named(std::string name, std::uint64_t size, std::vector<model::Field
 }
 
 model::Field field(std::string name, std::uint64_t offset, std::uint64_t size) {
-  model::Field f;
-  f.name = std::move(name);
-  f.bitOffset = offset * 8;
-  f.byteSize = size;
-  f.bitSize = size * 8;
-  f.align = size;
-  return f;
+  return testing::makeField(std::move(name), "", offset, size);
 }
 
 model::TypeTable sampleTable() {

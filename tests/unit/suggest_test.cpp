@@ -3,6 +3,7 @@
 
 #include "analysis/layout.h"
 
+#include "model_builders.h"
 #include <gtest/gtest.h>
 
 namespace memlayout::analysis {
@@ -11,24 +12,11 @@ namespace {
 using Status = model::Suggestion::Status;
 
 model::Field field(std::string name, std::uint64_t offset, std::uint64_t size, std::uint64_t align = 0) {
-  model::Field f;
-  f.name = std::move(name);
-  f.bitOffset = offset * 8;
-  f.byteSize = size;
-  f.bitSize = size * 8;
-  f.align = align ? align : size;
-  return f;
+  return testing::makeField(std::move(name), "", offset, size, align);
 }
 
 model::Field bits(std::string name, std::uint64_t bitOffset, std::uint64_t width, std::uint64_t storage = 4) {
-  model::Field f;
-  f.name = std::move(name);
-  f.bitOffset = bitOffset;
-  f.bitSize = width;
-  f.byteSize = storage;
-  f.align = storage;
-  f.bitField = true;
-  return f;
+  return testing::makeBitField(std::move(name), bitOffset, width, storage);
 }
 
 model::Type type(std::uint64_t size, std::uint64_t align, std::vector<model::Field> fields) {

@@ -2,6 +2,7 @@
 // --types listing and the summary's padding wasters.
 #include "analysis/type_facts.h"
 #include "report/render.h"
+#include "model_builders.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -11,22 +12,11 @@ namespace {
 
 model::Field field(std::string name, std::string typeName, std::uint64_t offset, std::uint64_t size,
                    std::uint64_t align = 0) {
-  model::Field f;
-  f.name = std::move(name);
-  f.typeName = std::move(typeName);
-  f.bitOffset = offset * 8;
-  f.byteSize = size;
-  f.bitSize = size * 8;
-  f.align = align ? align : size;
-  return f;
+  return testing::makeField(std::move(name), std::move(typeName), offset, size, align);
 }
 
 model::Field bits(std::string name, std::uint64_t bitOffset, std::uint64_t width) {
-  model::Field f = field(std::move(name), "unsigned int", 0, 4);
-  f.bitOffset = bitOffset;
-  f.bitSize = width;
-  f.bitField = true;
-  return f;
+  return testing::makeBitField(std::move(name), bitOffset, width);
 }
 
 model::Type holeCharIntDouble() {
