@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/binary.h"
+#include "model/check.h"
 #include "model/facts.h"
 #include "model/type.h"
 
@@ -12,7 +13,8 @@
 
 namespace memlayout::report {
 
-enum class Format { Text, Json, Markdown };
+// Github: GitHub Actions workflow commands (`::error file=…,line=…::…`), for --check/--diff.
+enum class Format { Text, Json, Markdown, Github };
 
 // One type to show, with what analysis found about it.
 struct TypeEntry {
@@ -52,6 +54,18 @@ struct Report {
   bool typesRead = false;
   std::string typesProblem;           // why types could not be read ("" when read or when there is no DWARF)
   std::vector<TypeEntry> mostPadding; // largest padding first; facts.layout filled
+
+  // --check / --diff: the comparison; its declarations are shown relative to sourceRoot (an absolute
+  // directory, "" for as DWARF gives them).
+  const model::CheckResult *check = nullptr;
+  std::string sourceRoot;
+  // --save-baseline: what was written (the file itself is written by cli from baselineJson()).
+  struct SavedBaseline {
+    std::string path;
+    std::uint64_t types = 0;
+    bool skipped = false; // --check found regressions: the baseline was left as it was
+  };
+  std::optional<SavedBaseline> saved;
 };
 
 struct RenderOptions {
