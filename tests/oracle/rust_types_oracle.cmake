@@ -54,7 +54,7 @@ get_filename_component(ml_rust_root "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 get_property(ml_rust_samples GLOBAL PROPERTY ML_SAMPLE_NAMES)
 foreach(name IN LISTS ml_rust_samples)
   get_property(lang GLOBAL PROPERTY ML_SAMPLE_LANG_${name})
-  if(NOT lang STREQUAL "Rust" OR name STREQUAL "rust_samples") # rust_samples is a copy of rust_dwarf5
+  if(NOT lang STREQUAL "Rust" OR name STREQUAL "rust_samples" OR name MATCHES "^gate_") # rust_samples is a copy of rust_dwarf5; gate_* are checked by tests/gate
     continue()
   endif()
   foreach(column IN ITEMS PATH SOURCE PROGRAM COMPILE_FLAGS ENV)
