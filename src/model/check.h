@@ -87,7 +87,10 @@ inline constexpr std::array<std::string_view, 15> kChangeKindNames = {
     "variant-added", "variant-removed", "discriminant", "type-added", "type-removed", "size-limit",
     "padding-limit"};
 
-inline std::string_view changeKindName(ChangeKind kind) { return kChangeKindNames[static_cast<std::size_t>(kind)]; }
+inline std::string_view changeKindName(ChangeKind kind) {
+  const auto i = static_cast<std::size_t>(kind);
+  return i < kChangeKindNames.size() ? kChangeKindNames[i] : std::string_view("change");
+}
 
 // What counts as a regression, in the words of the policy (`fail_on` / --fail-on). Sizes have a
 // direction; field-moved applies to types whose field order is fixed (C, C++, and Rust types listed
@@ -102,7 +105,10 @@ inline constexpr std::array<std::string_view, 15> kRuleNames = {
     "field-added", "field-removed", "field-type", "variant-added", "variant-removed", "discriminant",
     "type-added", "type-removed"};
 
-inline std::string_view ruleName(Rule rule) { return kRuleNames[static_cast<std::size_t>(rule)]; }
+inline std::string_view ruleName(Rule rule) {
+  const auto i = static_cast<std::size_t>(rule);
+  return i < kRuleNames.size() ? kRuleNames[i] : std::string_view("change");
+}
 
 inline std::optional<Rule> ruleNamed(std::string_view name) {
   for (std::size_t i = 0; i < kRuleNames.size(); ++i)
