@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analysis/select.h"
+#include "model/check.h"
 #include "report/report.h"
 
 #include <cstdint>
@@ -30,7 +31,15 @@ struct Options {
   bool expand = false;              // --expand
   bool suggest = false;             // --suggest
 
-  bool anyAction() const { return header || segments || sections || !structs.empty() || types; }
+  // The CI gate. With any of these, --struct chooses the types compared or saved (it prints nothing).
+  std::optional<std::string> check;        // --check BASELINE
+  std::optional<std::string> diff;         // --diff OTHER (the old build)
+  std::optional<std::string> saveBaseline; // --save-baseline F
+  model::PolicySettings policy;            // --mode, --fail-on, --max-size, --max-padding, --suppress, --fixed-layout
+  std::optional<std::string> sourceRoot;   // --source-root: declarations are shown relative to it
+
+  bool gate() const { return check || diff || saveBaseline; }
+  bool anyAction() const { return header || segments || sections || !structs.empty() || types || gate(); }
 };
 
 } // namespace memlayout::cli

@@ -63,13 +63,51 @@ llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std
                "for types with holes, a field order that removes them and the size it gives (rustc orders "
                "repr(Rust) types itself)");
 
+  // The CI gate.
+  std::string check, diff, saveBaseline, mode, failOn, sourceRoot;
+  std::vector<std::string> maxSizes, maxPaddings;
+  app.add_option("--check", check, "compare the layouts with a baseline file; exit 1 on regression")
+      ->type_name("BASELINE");
+  app.add_option("--diff", diff, "compare the layouts with those of OTHER (the old build); exit 1 on regression")
+      ->type_name("OTHER");
+  app.add_option("--save-baseline", saveBaseline,
+                 "write the layouts (all types, or those chosen with --struct) as a baseline; with --check, "
+                 "only when it passes (a ratchet)")
+      ->type_name("F");
+  app.add_option("--mode", mode,
+                 "ratchet: only the --fail-on changes fail (default); exact: every change fails")
+      ->check(CLI::IsMember({"ratchet", "exact"}, CLI::ignore_case))
+      ->type_name("ratchet|exact");
+  app.add_option("--fail-on", failOn,
+                 "changes that fail the check, comma-separated (default: size-grew,padding-grew,type-removed,"
+                 "field-moved); see the README for all")
+      ->type_name("RULE,...");
+  app.add_option("--max-size", maxSizes, "fail when a type matching NAME is larger than N bytes (repeatable)")
+      ->type_name("NAME=N")
+      ->allow_extra_args(false);
+  app.add_option("--max-padding", maxPaddings, "fail when a type matching NAME has more than N bytes of padding (repeatable)")
+      ->type_name("NAME=N")
+      ->allow_extra_args(false);
+  app.add_option("--suppress", options.policy.suppress, "leave types matching NAME (or glob) out of the check (repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  app.add_option("--fixed-layout", options.policy.fixedLayout,
+                 "Rust types (names or globs) whose field order is an ABI, e.g. repr(C): a moved field fails "
+                 "(C and C++ types always are; repeatable)")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  app.add_option("--source-root", sourceRoot,
+                 "show declarations relative to DIR in check reports and annotations (default: the current directory)")
+      ->type_name("DIR");
+
   // Enumerations are parsed as strings so that both help and errors list the words, not CLI11's mapping.
   const std::map<std::string, report::Format> formats{
-      {"text", report::Format::Text}, {"json", report::Format::Json}, {"markdown", report::Format::Markdown}};
+      {"text", report::Format::Text}, {"json", report::Format::Json}, {"markdown", report::Format::Markdown},
+      {"github", report::Format::Github}};
   std::string format = "text";
   app.add_option("--format", format, "output format (default: text)")
-      ->check(CLI::IsMember({"text", "json", "markdown"}, CLI::ignore_case))
-      ->type_name("text|json|markdown");
+      ->check(CLI::IsMember({"text", "json", "markdown", "github"}, CLI::ignore_case))
+      ->type_name("text|json|markdown|github");
   bool json = false;
   app.add_flag("--json", json, "short for --format json");
   const std::map<std::string, ColorMode> colors{
@@ -118,6 +156,52 @@ llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std
       {"size", analysis::SortKey::Size}, {"padding", analysis::SortKey::Padding}, {"name", analysis::SortKey::Name}};
   if (!sort.empty()) options.list.sort = sortKeys.at(lowercase(sort));
   else if (options.list.top) options.list.sort = analysis::SortKey::Padding; // "the top N" means the worst wasters
+
+  if (!check.empty()) options.check = check;
+  if (!diff.empty()) options.diff = diff;
+  if (!saveBaseline.empty()) options.saveBaseline = saveBaseline;
+  if (!sourceRoot.empty()) options.sourceRoot = sourceRoot;
+  if (options.check && options.diff) return support::makeUsageError("--check and --diff: give one of them, not both");
+  if (options.format == report::Format::Github && !options.check && !options.diff)
+    return support::makeUsageError("--format github: annotations are made by --check and --diff, neither is given");
+  if (!mode.empty()) options.policy.mode = lowercase(mode) == "exact" ? model::Policy::Mode::Exact : model::Policy::Mode::Ratchet;
+  if (!failOn.empty()) {
+    std::vector<model::Rule> rules;
+    std::string_view rest = failOn;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      std::string word(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      if (word.empty()) continue;
+      auto rule = model::ruleNamed(lowercase(word));
+      if (!rule) {
+        std::string known;
+        for (auto name : model::kRuleNames) known += (known.empty() ? "" : ", ") + std::string(name);
+        return support::makeUsageError("--fail-on: '" + word + "' is not one of " + known);
+      }
+      rules.push_back(*rule);
+    }
+    options.policy.failOn = std::move(rules);
+  }
+  auto parseLimits = [&](std::string_view flag, const std::vector<std::string> &values, bool size) -> llvm::Error {
+    for (const auto &value : values) {
+      const std::size_t equals = value.rfind('=');
+      if (equals == std::string::npos || equals == 0)
+        return support::makeUsageError(std::string(flag) + ": '" + value + "' is not NAME=N");
+      auto bytes = parseCount(flag, value.substr(equals + 1), "a number of bytes");
+      if (!bytes) return bytes.takeError();
+      model::Limit limit{value.substr(0, equals), std::nullopt, std::nullopt};
+      (size ? limit.maxSize : limit.maxPadding) = *bytes;
+      options.policy.limits.push_back(std::move(limit));
+    }
+    return llvm::Error::success();
+  };
+  if (auto error = parseLimits("--max-size", maxSizes, true)) return error;
+  if (auto error = parseLimits("--max-padding", maxPaddings, false)) return error;
+  const bool policyGiven = !options.policy.empty();
+  if ((policyGiven || options.sourceRoot) && !options.gate())
+    return support::makeUsageError("--mode, --fail-on, --max-size, --max-padding, --suppress, --fixed-layout and "
+                                   "--source-root apply to --check, --diff and --save-baseline, none of which is given");
   return options;
 }
 

@@ -3,7 +3,9 @@
 
 #include "analysis/select.h"
 #include "analysis/type_facts.h"
+#include "cli/gate.h"
 #include "cli/parse_args.h"
+#include "cli/type_errors.h"
 #include "dwarf/debug_summary.h"
 #include "dwarf/type_reader.h"
 #include "elf/elf_reader.h"
@@ -13,6 +15,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -30,52 +33,10 @@ bool wantColor(ColorMode mode, bool stdoutIsTerminal) {
 
 // What a successful run prints: stdout, and recoverable problems for stderr.
 struct Executed {
+  int exitCode = 0; // 1 when --check/--diff found a regression
   std::string out;
   std::vector<std::string> warnings;
 };
-
-// "'FILE': message" → "message", for problems shown inside the output rather than as the error line.
-std::string withoutFile(const std::string &message, const std::string &file) {
-  const std::string prefix = "'" + file + "': ";
-  return message.rfind(prefix, 0) == 0 ? message.substr(prefix.size()) : message;
-}
-
-// --struct/--types need DWARF: say so in the SPEC's words when the file has none.
-llvm::Error typeReadingError(llvm::Error error, const Options &options, const model::Binary &binary,
-                             const elf::ElfInput &input) {
-  support::ErrorReport report = support::takeErrorReport(std::move(error));
-  if (report.kind == support::ErrorKind::NoDebugInfo) {
-    auto debugInfo = dwarf::readDebugSummary(input.object(), options.file);
-    const bool present = debugInfo ? debugInfo->present : (llvm::consumeError(debugInfo.takeError()), false);
-    if (!present) {
-      std::string message = "no DWARF debug info (the file was built without -g or stripped)";
-      if (binary.header.debugLink)
-        message = "no DWARF debug info here (its .gnu_debuglink names " + binary.header.debugLink->file + ")";
-      return support::makeError(support::ErrorKind::NoDebugInfo, options.file, message);
-    }
-  }
-  return support::makeError(report.kind, options.file, withoutFile(report.message, options.file));
-}
-
-llvm::Error noMatchError(const Options &options, const analysis::NameMatcher &matcher, std::size_t pattern,
-                         const model::TypeTable &table) {
-  std::vector<std::string> names = table.otherNames;
-  for (const auto &type : table.types)
-    if (!type.name.empty()) names.push_back(type.name);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  const std::string &wanted = matcher.pattern(pattern);
-  std::string message = (matcher.isGlob(pattern) ? "no type matches '" : "no type named '") + wanted + "'";
-  const std::vector<std::string> nearest = analysis::nearestNames(wanted, names);
-  if (!nearest.empty()) {
-    message += " (nearest: ";
-    for (std::size_t i = 0; i < nearest.size(); ++i) message += (i ? ", " : "") + nearest[i];
-    message += ")";
-  } else {
-    message += names.empty() ? " (the debug info names no types)" : " (no similar name; --types lists them all)";
-  }
-  return support::makeError(support::ErrorKind::NoMatch, options.file, message);
-}
 
 // Distinct layouts under one name are all shown; number them so the reader can tell them apart.
 void numberLayouts(std::vector<report::TypeEntry> &entries) {
@@ -113,7 +74,8 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
   report.header = options.header;
   report.segments = options.segments;
   report.sections = options.sections;
-  report.structs = !options.structs.empty();
+  // With the gate, --struct chooses the types compared or saved; it prints nothing itself.
+  report.structs = !options.structs.empty() && !options.gate();
   report.types = options.types;
   report.cacheLine = options.cacheLine;
   report.expand = options.expand;
@@ -128,16 +90,16 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
   // without DWARF, or with DWARF we cannot read, still gets its summary.
   Executed executed;
   model::TypeTable table;
-  const bool typeAction = report.structs || report.types;
+  const bool typeAction = report.structs || report.types || options.gate();
   const bool summaryTypes = report.summary && binary->debugInfo && binary->debugInfo->present;
   const analysis::NameMatcher matcher(options.structs);
   if (typeAction || summaryTypes) {
     dwarf::TypeQuery query;
-    if (report.structs && !report.types) // only the named types (and what they nest) are built
+    if (report.structs && !report.types && !options.gate()) // only the named types (and what they nest) are built
       query.wants = [&matcher](std::string_view name) { return matcher.matches(name); };
     auto read = dwarf::readTypes((*input)->object(), options.file, query);
     if (!read) {
-      if (typeAction) return typeReadingError(read.takeError(), options, *binary, **input);
+      if (typeAction) return typeReadingError(read.takeError(), options.file, *binary, **input);
       support::ErrorReport problem = support::takeErrorReport(read.takeError());
       if (problem.kind != support::ErrorKind::NoDebugInfo) report.typesProblem = withoutFile(problem.message, options.file);
     } else {
@@ -151,7 +113,7 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
   if (report.structs) {
     std::vector<std::size_t> unmatched;
     const std::vector<std::size_t> chosen = analysis::selectTypes(table, matcher, unmatched);
-    if (!unmatched.empty()) return noMatchError(options, matcher, unmatched.front(), table);
+    if (!unmatched.empty()) return noMatchError(options.file, matcher, unmatched.front(), table);
     for (std::size_t index : chosen) {
       const model::Type &type = table.types[index];
       analysis::AnalysisOptions how{options.cacheLine, options.expand, options.suggest, matcher.namesExplicitly(type.name)};
@@ -190,6 +152,21 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
     }
   }
 
+  std::optional<GateResult> gate;
+  if (options.gate()) {
+    auto ran = runGate(options, *binary, **input, table);
+    if (!ran) return ran.takeError();
+    gate = std::move(*ran);
+    executed.warnings.insert(executed.warnings.end(), gate->warnings.begin(), gate->warnings.end());
+    if (gate->check) report.check = &*gate->check;
+    report.saved = gate->saved;
+    std::error_code ec;
+    const auto root = std::filesystem::absolute(options.sourceRoot.value_or("."), ec);
+    report.sourceRoot = ec ? std::string() : root.lexically_normal().string();
+    if (report.sourceRoot.size() > 1 && report.sourceRoot.back() == '/') report.sourceRoot.pop_back();
+    if (report.check && !report.check->passed()) executed.exitCode = 1;
+  }
+
   executed.out = report::render(report, {options.format, wantColor(options.color, stdoutIsTerminal)});
   return executed;
 }
@@ -209,7 +186,7 @@ Outcome run(const std::vector<std::string> &args, bool stdoutIsTerminal) {
   if (!output) return failure(output.takeError());
   std::string warnings;
   for (const auto &warning : output->warnings) warnings += "memlayout: warning: " + support::oneLine(warning) + "\n";
-  return Outcome{0, std::move(output->out), std::move(warnings)};
+  return Outcome{output->exitCode, std::move(output->out), std::move(warnings)};
 }
 
 int main(int argc, char **argv) {

@@ -2,6 +2,7 @@
 // (plus each compile unit's first DIE, for its language). Type layouts are read elsewhere.
 #include "dwarf/debug_summary.h"
 
+#include "dwarf/compiler_name.h"
 #include "dwarf/context.h"
 #include "dwarf/language.h"
 #include "support/error.h"
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace memlayout::dwarf {
 using support::ErrorKind;
@@ -81,6 +83,7 @@ llvm::Expected<model::DebugInfo> readDebugSummary(const llvm::object::ObjectFile
   auto context = llvm::DWARFContext::create(object, llvm::DWARFContext::ProcessDebugRelocations::Ignore, nullptr,
                                             "", collect, collect);
   std::map<std::string, std::uint64_t> languageUnits;
+  std::set<std::string> compilers;
   for (const auto &unit : context->info_section_units()) {
     const std::uint16_t version = unit->getVersion();
     if (info.units == 0) {
@@ -98,6 +101,8 @@ llvm::Expected<model::DebugInfo> readDebugSummary(const llvm::object::ObjectFile
     if (!die) continue;
     if (auto lang = llvm::dwarf::toUnsigned(die.find(llvm::dwarf::DW_AT_language)))
       ++languageUnits[languageName(*lang)];
+    if (auto producer = llvm::dwarf::toString(die.find(llvm::dwarf::DW_AT_producer)))
+      if (std::string compiler = compilerName(*producer); !compiler.empty()) compilers.insert(compiler);
   }
   if (info.units == 0 && !firstError.empty())
     return makeError(ErrorKind::CorruptDwarf, path, "cannot read .debug_info: " + firstError);
@@ -105,6 +110,7 @@ llvm::Expected<model::DebugInfo> readDebugSummary(const llvm::object::ObjectFile
   std::vector<std::pair<std::string, std::uint64_t>> byCount(languageUnits.begin(), languageUnits.end());
   std::stable_sort(byCount.begin(), byCount.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
   for (auto &[language, count] : byCount) info.languages.push_back(language);
+  info.compilers.assign(compilers.begin(), compilers.end());
   return info;
 }
 

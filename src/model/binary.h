@@ -31,6 +31,7 @@ struct DebugInfo {
   std::uint64_t totalSize = 0;   // bytes of all .debug_* sections as stored in the file
   std::uint64_t units = 0;       // compile units in .debug_info
   std::vector<std::string> languages; // "C", "C++", "Rust", ... from the compile units, most units first
+  std::vector<std::string> compilers; // "gcc 12.2.0", "rustc 1.95.0": from DW_AT_producer, sorted, distinct
   bool typeUnits = false;        // .debug_types or DW_UT_type units present
   std::string problem;           // why units could not be read, when present but unreadable
 };

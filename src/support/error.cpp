@@ -31,6 +31,7 @@ std::string_view errorKindName(ErrorKind kind) {
   case ErrorKind::CorruptDwarf: return "corrupt-dwarf";
   case ErrorKind::NoDebugInfo: return "no-debug-info";
   case ErrorKind::NoMatch: return "no-match";
+  case ErrorKind::BadBaseline: return "bad-baseline";
   case ErrorKind::Internal: return "internal";
   }
   return "internal";

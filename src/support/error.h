@@ -18,6 +18,7 @@ enum class ErrorKind {
   CorruptDwarf, // debug sections that cannot be read
   NoDebugInfo,  // the action needs DWARF and there is none
   NoMatch,      // --struct matched nothing
+  BadBaseline,  // --check: not a memlayout baseline, or one made for another target
   Internal,     // a bug of ours that reached the edge as an error
 };
 
