@@ -221,7 +221,9 @@ llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &
       contents.target = targetOf(binary);
       contents.compilers = compilersOf(input, options.file);
       contents.selection = options.structs.empty() ? fileSelection : options.structs;
-      contents.policy = mergeSettings(filePolicy, options.policy);
+      // The ratchet (--check B --save-baseline B) writes back layouts, never a one-off command line's
+      // policy; --save-baseline alone is how policy flags get into the file.
+      contents.policy = options.check ? filePolicy : mergeSettings(filePolicy, options.policy);
       contents.entries = baselineEntries(table, contents.selection);
       if (auto error = writeAtomically(path, report::baselineJson(contents))) return error;
       result.saved = report::Report::SavedBaseline{path, contents.entries.size(), false};
