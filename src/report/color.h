@@ -14,6 +14,9 @@ public:
   std::string name(std::string_view text) const { return wrap("36", text); }
   // What wastes space or time: holes, fields straddling a cache line.
   std::string warn(std::string_view text) const { return wrap("33", text); }
+  // --check: what fails the build (red) and what got better (green).
+  std::string bad(std::string_view text) const { return wrap("31", text); }
+  std::string good(std::string_view text) const { return wrap("32", text); }
   // Permissions by their risk: writable yellow, executable green, writable and executable red.
   std::string permissions(std::string_view rwx, std::string_view text) const;
 

@@ -1,6 +1,7 @@
 // JSON output: one object, keys exactly as ../shared/SPEC.md names them, in a stable order.
 #include "report/render.h"
 
+#include "report/check_render.h"
 #include "report/json_types.h"
 
 #include <nlohmann/json.hpp>
@@ -88,6 +89,8 @@ std::string renderJson(const Report &report) {
   if (report.sections) root["sections"] = sectionsJson(binary);
   if (report.structs || report.types) root["types"] = typesJson(report);
   if (report.summary && report.typesRead) root["most_padding"] = mostPaddingJson(report);
+  if (report.check) root["check"] = checkJson(report);
+  if (report.saved) root["saved_baseline"] = savedBaselineJson(report);
   // Paths and section names are bytes, not always UTF-8: replace what is invalid rather than throw.
   return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

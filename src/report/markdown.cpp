@@ -1,6 +1,7 @@
 // Markdown output for pull requests and wikis: GitHub tables, code spans for names and numbers.
 #include "report/render.h"
 
+#include "report/check_render.h"
 #include "report/markdown_types.h"
 #include "report/units.h"
 
@@ -79,6 +80,7 @@ std::string renderMarkdown(const Report &report) {
   if (report.summary) add(markdownMostPadding(report));
   if (report.structs) add(markdownStructs(report));
   if (report.types) add(markdownTypeList(report));
+  add(markdownCheck(report));
   return out;
 }
 

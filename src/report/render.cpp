@@ -7,7 +7,7 @@ std::string render(const Report &report, const RenderOptions &options) {
   switch (options.format) {
   case Format::Json: return renderJson(report);
   case Format::Markdown: return renderMarkdown(report);
-  case Format::Github: break; // until the check renderers land
+  case Format::Github: return renderGithub(report);
   case Format::Text: break;
   }
   return renderText(report, options.color);

@@ -1,5 +1,6 @@
 // Text output: the sections the user asked for, in a fixed order, separated by blank lines.
 #include "report/render.h"
+#include "report/check_render.h"
 #include "report/text_elf.h"
 #include "report/text_types.h"
 
@@ -41,6 +42,8 @@ std::string renderText(const Report &report, bool color) {
   if (report.sections) add(textSections(binary, palette));
   if (report.structs) add(textStructs(report, palette));
   if (report.types) add(textTypeList(report, palette));
+  add(textCheck(report, palette));
+  add(textSaved(report));
   return trimLineEnds(out);
 }
 
