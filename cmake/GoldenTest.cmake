@@ -1,10 +1,14 @@
 # Runs memlayout and compares stdout with a golden file byte for byte; UPDATE_GOLDEN=1 rewrites it.
-# Usage: cmake -DMEMLAYOUT=… -DWORKDIR=… -DARGS="a;b" -DGOLDEN=… -P GoldenTest.cmake
+# Usage: cmake -DMEMLAYOUT=… -DWORKDIR=… -DARGS="a;b" -DGOLDEN=… [-DEXIT=1] -P GoldenTest.cmake
+# EXIT is the exit code memlayout must give (default 0; 1 for a --check/--diff that finds regressions).
 cmake_policy(VERSION 3.25)
+if(NOT DEFINED EXIT)
+  set(EXIT 0)
+endif()
 execute_process(COMMAND ${CMAKE_COMMAND} -E env NO_COLOR=1 "${MEMLAYOUT}" ${ARGS}
   WORKING_DIRECTORY "${WORKDIR}" OUTPUT_VARIABLE actual ERROR_VARIABLE errors RESULT_VARIABLE code)
-if(NOT code EQUAL 0)
-  message(FATAL_ERROR "memlayout ${ARGS} exited ${code}: ${errors}")
+if(NOT code EQUAL EXIT)
+  message(FATAL_ERROR "memlayout ${ARGS} exited ${code}, not ${EXIT}: ${errors}")
 endif()
 if(NOT errors STREQUAL "")
   message(FATAL_ERROR "memlayout ${ARGS} wrote to stderr: ${errors}")

@@ -188,7 +188,7 @@ ChangeWords Words::make() const {
   case ChangeKind::FieldRemoved:
     w.what = "field " + fieldName() + " removed";
     w.before = fieldPlace(c.before, type_.before, c.beforeSize, std::nullopt);
-    w.sentence = w.what + (w.before.empty() ? "" : " (was " + w.before + ")");
+    w.sentence = w.what + (w.before.empty() ? "" : ": was " + w.before);
     return w;
   case ChangeKind::FieldType: {
     std::optional<std::uint64_t> was = c.beforeSize, now = c.afterSize;
@@ -207,12 +207,13 @@ ChangeWords Words::make() const {
   case ChangeKind::VariantAdded:
     w.what = w.sentence = "variant " + fieldName() + " added";
     w.after = value(c.after);
-    if (!w.after.empty()) w.sentence += " (" + w.after + ")";
+    // The value is the variant's name, which the sentence already says unless the field path differs.
+    if (!w.after.empty() && w.after != c.field) w.sentence += " (" + w.after + ")";
     return w;
   case ChangeKind::VariantRemoved:
     w.what = w.sentence = "variant " + fieldName() + " removed";
     w.before = value(c.before);
-    if (!w.before.empty()) w.sentence += " (was " + w.before + ")";
+    if (!w.before.empty() && w.before != c.field) w.sentence += " (was " + w.before + ")";
     return w;
   case ChangeKind::Discriminant:
     w.what = "discriminant" + ofPart();

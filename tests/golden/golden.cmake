@@ -70,3 +70,33 @@ ml_add_type_golden(struct cpp_gcc_dwarf5 "text;json;markdown"
 # UPDATE_GOLDEN=1 ctest -L golden -R rust and review the diff against -Zprint-type-sizes (oracle.rust.*).
 ml_add_type_golden(rust rust_dwarf5 "text;json;markdown"
   --struct Message --struct "Option<Box<i32>>" --suggest)
+
+# The CI gate's reports on the gate sample pairs (samples/gate/): `AFTER --diff BEFORE` exits 1, and its
+# text, Markdown (pull-request comments) and GitHub annotations are compared whole. Declarations are
+# relative paths (the samples are built with -fdebug-prefix-map), so the goldens hold no machine paths.
+# After a compiler upgrade, regenerate with UPDATE_GOLDEN=1 ctest -L golden -R golden.gate and review.
+function(ml_add_gate_golden pair formats)
+  if(NOT DEFINED ML_TEST_SAMPLE_PATH_gate_${pair}_before OR NOT DEFINED ML_TEST_SAMPLE_PATH_gate_${pair}_after)
+    return()
+  endif()
+  get_filename_component(sample_dir "${ML_TEST_SAMPLE_PATH_gate_${pair}_after}" DIRECTORY)
+  foreach(format IN LISTS formats)
+    set(extension ${format})
+    if(format STREQUAL "markdown")
+      set(extension md)
+    elseif(format STREQUAL "text")
+      set(extension txt)
+    endif()
+    add_test(NAME golden.gate_${pair}.diff.${format}
+      COMMAND ${CMAKE_COMMAND} -DMEMLAYOUT=${ML_MEMLAYOUT} -DWORKDIR=${sample_dir} -DEXIT=1
+              "-DARGS=gate_${pair}_after;--diff;gate_${pair}_before;${ARGN};--format;${format}"
+              -DGOLDEN=${ML_GOLDEN_DIR}/gate_${pair}.diff.${extension}
+              -P ${PROJECT_SOURCE_DIR}/cmake/GoldenTest.cmake)
+    set_tests_properties(golden.gate_${pair}.diff.${format} PROPERTIES LABELS "golden;gate")
+  endforeach()
+endfunction()
+
+ml_add_gate_golden(c_gcc "text;markdown;github")
+ml_add_gate_golden(cpp_gcc "text;markdown;github")
+# Rust: the gate crate's types only (rustc's standard-library types move with its version).
+ml_add_gate_golden(rust "text;markdown;github" --struct "gate::*" --struct "Option<gate::Handle>")

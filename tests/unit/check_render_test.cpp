@@ -90,7 +90,7 @@ TEST(CheckWords, EveryChangeKind) {
   EXPECT_EQ(words(t, change(ChangeKind::FieldAdded, std::monostate{}, std::monostate{}, "c")),
             "field c added: char at 8 (1 byte)");
   EXPECT_EQ(words(t, change(ChangeKind::FieldRemoved, std::string("char"), std::monostate{}, "c")),
-            "field c removed (was char at 1 (1 byte))");
+            "field c removed: was char at 1 (1 byte)");
 
   model::Change type = change(ChangeKind::FieldType, std::string("int"), std::string("long"), "b");
   type.beforeSize = 4;
@@ -101,6 +101,10 @@ TEST(CheckWords, EveryChangeKind) {
 
   EXPECT_EQ(words(t, change(ChangeKind::VariantAdded, std::monostate{}, std::monostate{}, "Triangle")), "variant Triangle added");
   EXPECT_EQ(words(t, change(ChangeKind::VariantRemoved, std::monostate{}, std::monostate{}, "Square")), "variant Square removed");
+  // The comparison carries the variant's name as the value: said once.
+  EXPECT_EQ(words(t, change(ChangeKind::VariantAdded, std::monostate{}, std::string("Jump"), "Jump")), "variant Jump added");
+  EXPECT_EQ(words(t, change(ChangeKind::VariantRemoved, std::string("Append"), std::monostate{}, "Append")),
+            "variant Append removed");
   EXPECT_EQ(words(t, change(ChangeKind::Discriminant, std::string("niche"), std::string("tag"))), "discriminant: niche → tag");
 
   model::TypeComparison gone = t;
