@@ -4,6 +4,7 @@
 
 #include "analysis/discriminant.h"
 #include "analysis/type_facts.h"
+#include "model/type_words.h"
 
 #include <algorithm>
 #include <numeric>
@@ -11,30 +12,6 @@
 
 namespace memlayout::analysis {
 namespace {
-
-// The words of report/type_names.cpp (kindName, languageName): analysis may not use report, and a
-// snapshot must hold what the JSON writes. SnapshotTest checks that they agree.
-std::string kindWord(model::Kind kind) {
-  switch (kind) {
-  case model::Kind::Struct: return "struct";
-  case model::Kind::Class: return "class";
-  case model::Kind::Union: return "union";
-  case model::Kind::Enum: return "enum";
-  case model::Kind::Tuple: return "tuple";
-  }
-  return "struct";
-}
-
-std::string languageWord(model::Language language) {
-  switch (language) {
-  case model::Language::C: return "C";
-  case model::Language::Cpp: return "C++";
-  case model::Language::Rust: return "Rust";
-  case model::Language::Other: return "other";
-  case model::Language::Unknown: break;
-  }
-  return "unknown";
-}
 
 // report::fieldBytes' rule: a bit-field spans the bytes from its first bit's to its last bit's; a base
 // with virtual bases is its non-virtual part.
@@ -102,8 +79,8 @@ model::TypeFacts snapshotFacts(const model::Type &type, const model::TypeTable *
 model::TypeSnapshot snapshotOf(const model::Type &type, const model::TypeFacts &facts) {
   model::TypeSnapshot s;
   s.name = type.name;
-  s.kind = kindWord(type.kind);
-  s.language = languageWord(type.language);
+  s.kind = model::kindWord(type.kind);
+  s.language = model::languageWord(type.language);
   s.size = type.size;
   s.align = type.align;
   s.decl = type.decl;

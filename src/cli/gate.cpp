@@ -151,13 +151,19 @@ model::Policy mergePolicy(const model::PolicySettings &file, const model::Policy
 llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &binary, const elf::ElfInput &input,
                                    const model::TypeTable &table) {
   GateResult result;
-  // --struct names must name something here, as for --struct itself.
-  if (!options.structs.empty()) {
-    const analysis::NameMatcher matcher(options.structs);
-    std::vector<std::size_t> unmatched;
-    (void)analysis::selectTypes(table, matcher, unmatched);
-    if (!unmatched.empty()) return noMatchError(options.file, matcher, unmatched.front(), table);
-  }
+  // --struct names must name something, as for --struct itself: here, or on the other side of the
+  // comparison (a type the new build removed is still a type to report on).
+  const analysis::NameMatcher chosen(options.structs);
+  std::vector<std::size_t> unmatched;
+  if (!options.structs.empty()) (void)analysis::selectTypes(table, chosen, unmatched);
+  std::vector<std::string> otherSide; // names of the other side, for the nearest-name hint
+  auto matchedElsewhere = [&](const auto &names) {
+    for (const auto &t : names)
+      if (!t.name.empty()) otherSide.push_back(t.name);
+    std::erase_if(unmatched, [&](std::size_t pattern) {
+      return std::any_of(names.begin(), names.end(), [&](const auto &t) { return chosen.matches(pattern, t.name); });
+    });
+  };
 
   std::optional<baseline::Baseline> checked;
   if (options.check) {
@@ -169,6 +175,7 @@ llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &
     if (checked->snapshot.target && !sameTarget(*checked->snapshot.target, *now.target))
       return targetMismatch(*options.check, *checked->snapshot.target, options.file, *now.target);
     model::Snapshot before = checked->snapshot;
+    matchedElsewhere(before.types);
     if (!options.structs.empty()) { // a narrower question than the baseline's: compare only those types
       const analysis::NameMatcher matcher(options.structs);
       std::erase_if(before.types, [&](const model::TypeSnapshot &t) { return !matcher.matches(t.name); });
@@ -184,6 +191,7 @@ llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &
     auto otherTable = dwarf::readTypes((*other)->object(), *options.diff);
     if (!otherTable) return typeReadingError(otherTable.takeError(), *options.diff, *otherBinary, **other);
     for (const auto &warning : otherTable->warnings) result.warnings.push_back(*options.diff + ": " + warning);
+    matchedElsewhere(otherTable->types);
     model::Snapshot before = snapshotOf(*otherTable, options.structs, *otherBinary, **other, *options.diff);
     model::Snapshot now = snapshotOf(table, options.structs, binary, input, options.file);
     if (!sameTarget(*before.target, *now.target)) {
@@ -195,6 +203,7 @@ llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &
     result.check->baseline = *options.diff;
     result.check->diff = true;
   }
+  if (!unmatched.empty()) return noMatchError(options.file, chosen, unmatched.front(), table, std::move(otherSide));
 
   if (options.saveBaseline) {
     const std::string &path = *options.saveBaseline;

@@ -31,8 +31,9 @@ llvm::Error typeReadingError(llvm::Error error, const std::string &file, const m
 }
 
 llvm::Error noMatchError(const std::string &file, const analysis::NameMatcher &matcher, std::size_t pattern,
-                         const model::TypeTable &table) {
-  std::vector<std::string> names = table.otherNames;
+                         const model::TypeTable &table, std::vector<std::string> alsoKnown) {
+  std::vector<std::string> names = std::move(alsoKnown);
+  names.insert(names.end(), table.otherNames.begin(), table.otherNames.end());
   for (const auto &type : table.types)
     if (!type.name.empty()) names.push_back(type.name);
   std::sort(names.begin(), names.end());

@@ -23,6 +23,6 @@ llvm::Error typeReadingError(llvm::Error error, const std::string &file, const m
 
 // --struct pattern number `pattern` matched nothing in `table` (read from `file`).
 llvm::Error noMatchError(const std::string &file, const analysis::NameMatcher &matcher, std::size_t pattern,
-                         const model::TypeTable &table);
+                         const model::TypeTable &table, std::vector<std::string> alsoKnown = {});
 
 } // namespace memlayout::cli

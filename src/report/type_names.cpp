@@ -1,29 +1,13 @@
 // Words for types shared by the text, JSON and Markdown renderers.
 #include "report/type_names.h"
 
+#include "model/type_words.h"
+
 namespace memlayout::report {
 
-std::string_view kindName(model::Kind kind) {
-  switch (kind) {
-  case model::Kind::Struct: return "struct";
-  case model::Kind::Class: return "class";
-  case model::Kind::Union: return "union";
-  case model::Kind::Enum: return "enum";
-  case model::Kind::Tuple: return "tuple";
-  }
-  return "struct";
-}
+std::string_view kindName(model::Kind kind) { return model::kindWord(kind); }
 
-std::string_view languageName(model::Language language) {
-  switch (language) {
-  case model::Language::C: return "C";
-  case model::Language::Cpp: return "C++";
-  case model::Language::Rust: return "Rust";
-  case model::Language::Other: return "other";
-  case model::Language::Unknown: break;
-  }
-  return "unknown";
-}
+std::string_view languageName(model::Language language) { return model::languageWord(language); }
 
 std::string displayName(const model::Type &type) { return type.name.empty() ? "(anonymous)" : type.name; }
 

@@ -321,6 +321,30 @@ TEST_F(GatePolicyTest, ABaselineOfChosenTypesChecksOnlyThose) {
   expectChanges(fails, rowsOf(pair.expected, "gate_flip"), kEveryType);
 }
 
+TEST_F(GatePolicyTest, StructMayNameATypeOnlyTheOldSideHas) {
+  REQUIRE_SAMPLE(before, pair.before);
+  REQUIRE_SAMPLE(after, pair.after);
+  // gate_removed is gone from the new build: choosing it is how one asks what happened to it.
+  const Invocation diff = runMemlayout({after, "--diff", before, "--struct", "gate_removed", "--format", "json"});
+  expectReport(diff, 1, after, before);
+  expectChanges(diff, rowsOf(pair.expected, "gate_removed"), kEveryType);
+
+  TempDir dir;
+  const std::string baseline = dir.file("before.json");
+  saveBaseline(before, baseline);
+  const Invocation check = runMemlayout({after, "--check", baseline, "--struct", "gate_removed", "--format", "json"});
+  expectReport(check, 1, after, baseline);
+  expectChanges(check, rowsOf(pair.expected, "gate_removed"), kEveryType);
+}
+
+TEST_F(GatePolicyTest, StructThatNamesNothingOnEitherSideIsAnError) {
+  REQUIRE_SAMPLE(before, pair.before);
+  REQUIRE_SAMPLE(after, pair.after);
+  const Invocation run = runMemlayout({after, "--diff", before, "--struct", "gate_remvoed"});
+  expectOneLineError(run);
+  EXPECT_NE(run.err.find("gate_removed"), std::string::npos) << "the nearest name should be suggested: " << run.err;
+}
+
 // ---- Rust: field order is rustc's to choose unless the type is named fixed ----
 
 class GateRustTest : public ::testing::Test {

@@ -1,6 +1,16 @@
 # Golden tests: exact text, JSON and Markdown for yaml2obj-built fixtures, whose every address is fixed by
 # their YAML (tests/inputs/). Regenerate: UPDATE_GOLDEN=1 ctest -L golden, then review the diff by eye.
 set(ML_GOLDEN_DIR ${CMAKE_CURRENT_SOURCE_DIR}/golden)
+# A golden file's extension: txt, json, md, github.
+function(ml_golden_extension format out)
+  set(extension ${format})
+  if(format STREQUAL "markdown")
+    set(extension md)
+  elseif(format STREQUAL "text")
+    set(extension txt)
+  endif()
+  set(${out} ${extension} PARENT_SCOPE)
+endfunction()
 foreach(fixture fixture_exec fixture_be32)
   if(NOT DEFINED ML_INPUT_${fixture})
     continue()
@@ -13,12 +23,7 @@ foreach(fixture fixture_exec fixture_be32)
       set(action_args "")
     endif()
     foreach(format text json markdown)
-      set(extension ${format})
-      if(format STREQUAL "markdown")
-        set(extension md)
-      elseif(format STREQUAL "text")
-        set(extension txt)
-      endif()
+      ml_golden_extension(${format} extension)
       add_test(NAME golden.${fixture}.${action}.${format}
         COMMAND ${CMAKE_COMMAND} -DMEMLAYOUT=${ML_MEMLAYOUT} -DWORKDIR=${input_dir}
                 "-DARGS=${input_name};${action_args};--format;${format}"
@@ -38,12 +43,7 @@ function(ml_add_type_golden name sample formats)
   endif()
   get_filename_component(sample_dir "${ML_TEST_SAMPLE_PATH_${sample}}" DIRECTORY)
   foreach(format IN LISTS formats)
-    set(extension ${format})
-    if(format STREQUAL "markdown")
-      set(extension md)
-    elseif(format STREQUAL "text")
-      set(extension txt)
-    endif()
+    ml_golden_extension(${format} extension)
     add_test(NAME golden.${sample}.${name}.${format}
       COMMAND ${CMAKE_COMMAND} -DMEMLAYOUT=${ML_MEMLAYOUT} -DWORKDIR=${sample_dir}
               "-DARGS=${sample};${ARGN};--format;${format}"
@@ -81,12 +81,7 @@ function(ml_add_gate_golden pair formats)
   endif()
   get_filename_component(sample_dir "${ML_TEST_SAMPLE_PATH_gate_${pair}_after}" DIRECTORY)
   foreach(format IN LISTS formats)
-    set(extension ${format})
-    if(format STREQUAL "markdown")
-      set(extension md)
-    elseif(format STREQUAL "text")
-      set(extension txt)
-    endif()
+    ml_golden_extension(${format} extension)
     add_test(NAME golden.gate_${pair}.diff.${format}
       COMMAND ${CMAKE_COMMAND} -DMEMLAYOUT=${ML_MEMLAYOUT} -DWORKDIR=${sample_dir} -DEXIT=1
               "-DARGS=gate_${pair}_after;--diff;gate_${pair}_before;${ARGN};--format;${format}"
