@@ -188,7 +188,9 @@ llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &
     if (!other) return other.takeError();
     auto otherBinary = elf::readBinary(**other);
     if (!otherBinary) return otherBinary.takeError();
-    auto otherTable = dwarf::readTypes((*other)->object(), *options.diff);
+    dwarf::TypeQuery everything;
+    everything.threads = options.jobs;
+    auto otherTable = dwarf::readTypes((*other)->object(), *options.diff, everything);
     if (!otherTable) return typeReadingError(otherTable.takeError(), *options.diff, *otherBinary, **other);
     for (const auto &warning : otherTable->warnings) result.warnings.push_back(*options.diff + ": " + warning);
     matchedElsewhere(otherTable->types);

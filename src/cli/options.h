@@ -38,6 +38,8 @@ struct Options {
   model::PolicySettings policy;            // --mode, --fail-on, --max-size, --max-padding, --suppress, --fixed-layout
   std::optional<std::string> sourceRoot;   // --source-root: declarations are shown relative to it
 
+  unsigned jobs = 0;                       // --jobs: threads reading DWARF; 0 = one per core
+
   bool gate() const { return check || diff || saveBaseline; }
   bool anyAction() const { return header || segments || sections || !structs.empty() || types || gate(); }
 };

@@ -100,6 +100,9 @@ llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std
                  "show declarations relative to DIR in check reports and annotations (default: the current directory)")
       ->type_name("DIR");
 
+  app.add_option("-j,--jobs", options.jobs, "threads reading DWARF units (default: 0, one per core); the output is the same for any number")
+      ->type_name("N");
+
   // Enumerations are parsed as strings so that both help and errors list the words, not CLI11's mapping.
   const std::map<std::string, report::Format> formats{
       {"text", report::Format::Text}, {"json", report::Format::Json}, {"markdown", report::Format::Markdown},

@@ -95,6 +95,7 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
   const analysis::NameMatcher matcher(options.structs);
   if (typeAction || summaryTypes) {
     dwarf::TypeQuery query;
+    query.threads = options.jobs;
     if (report.structs && !report.types && !options.gate()) // only the named types (and what they nest) are built
       query.wants = [&matcher](std::string_view name) { return matcher.matches(name); };
     auto read = dwarf::readTypes((*input)->object(), options.file, query);

@@ -9,6 +9,7 @@
 
 #include <llvm/DebugInfo/DWARF/DWARFCompileUnit.h>
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
+#include <llvm/DebugInfo/DWARF/DWARFDebugAbbrev.h>
 #include <llvm/DebugInfo/DWARF/DWARFTypeUnit.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 #include <llvm/Object/ObjectFile.h>
@@ -119,11 +120,19 @@ llvm::Expected<std::unique_ptr<llvm::DWARFContext>> openContext(const llvm::obje
   auto collect = [&warnings](llvm::Error error) { warnings.add(std::move(error)); };
   const auto relocations = relocatable ? llvm::DWARFContext::ProcessDebugRelocations::Process
                                        : llvm::DWARFContext::ProcessDebugRelocations::Ignore;
-  return llvm::DWARFContext::create(object, relocations, nullptr, "", collect, collect);
+  return llvm::DWARFContext::create(object, relocations, nullptr, "", collect, collect, /*ThreadSafe=*/true);
+}
+
+std::unique_ptr<llvm::DWARFDebugAbbrev> abbreviationsReader(const llvm::DWARFContext &context) {
+  const llvm::DWARFObject &sections = context.getDWARFObj();
+  return std::make_unique<llvm::DWARFDebugAbbrev>(
+      llvm::DataExtractor(sections.getAbbrevSection(), sections.isLittleEndian(), 0));
 }
 
 std::unique_ptr<llvm::DWARFUnit> privateUnit(llvm::DWARFContext &context, const llvm::DWARFUnit &unit,
-                                             bool inTypesSection, Warnings &warnings) {
+                                             bool inTypesSection, Warnings &warnings,
+                                             const llvm::DWARFDebugAbbrev *abbreviations) {
+  if (!abbreviations) abbreviations = context.getDebugAbbrev();
   const llvm::DWARFObject &sections = context.getDWARFObj();
   const llvm::DWARFSection &info = unit.getInfoSection();
   llvm::DWARFDataExtractor data(sections, info, sections.isLittleEndian(), 0);
@@ -137,11 +146,11 @@ std::unique_ptr<llvm::DWARFUnit> privateUnit(llvm::DWARFContext &context, const 
   // The same arguments DWARFUnitVector::addUnitsForSection passes for the context's own units.
   if (header.isTypeUnit())
     return std::make_unique<llvm::DWARFTypeUnit>(
-        context, info, header, context.getDebugAbbrev(), &sections.getRangesSection(), &sections.getLocSection(),
+        context, info, header, abbreviations, &sections.getRangesSection(), &sections.getLocSection(),
         sections.getStrSection(), sections.getStrOffsetsSection(), &sections.getAddrSection(),
         sections.getLineSection(), sections.isLittleEndian(), false, context.getNormalUnitsVector());
   return std::make_unique<llvm::DWARFCompileUnit>(
-      context, info, header, context.getDebugAbbrev(), &sections.getRangesSection(), &sections.getLocSection(),
+      context, info, header, abbreviations, &sections.getRangesSection(), &sections.getLocSection(),
       sections.getStrSection(), sections.getStrOffsetsSection(), &sections.getAddrSection(),
       sections.getLineSection(), sections.isLittleEndian(), false, context.getNormalUnitsVector());
 }

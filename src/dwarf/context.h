@@ -11,6 +11,7 @@
 
 namespace llvm {
 class DWARFContext;
+class DWARFDebugAbbrev;
 class DWARFUnit;
 namespace object {
 class ObjectFile;
@@ -24,7 +25,8 @@ namespace memlayout::dwarf {
 // when it cannot: reject those first. Error: CorruptDwarf naming the section.
 llvm::Error checkCompressedSections(const llvm::object::ObjectFile &object, const std::string &path);
 
-// Damage found while the context parses goes to `warnings`, which must outlive the context.
+// Damage found while the context parses goes to `warnings`, which must outlive the context. The context
+// is made thread-safe (LLVM locks its lazily built tables), for units read in parallel.
 // Relocations are applied for relocatable objects only: linked files have theirs resolved already
 // (the kernel's vmlinux keeps 11 million .rela.debug_info entries it does not need).
 // Errors: CorruptDwarf (checkCompressedSections); CorruptElf for relocation sections LLVM would abort on.
@@ -35,7 +37,12 @@ llvm::Expected<std::unique_ptr<llvm::DWARFContext>> openContext(const llvm::obje
 // a unit ever parsed until the context goes away (DWARFUnit::clearDIEs is private); a private copy
 // frees them when it is destroyed. References into other units (DW_FORM_ref_addr, ref_sig8) still
 // resolve through the context. nullptr (and a warning) when the header cannot be read again.
+// `abbreviations`: the .debug_abbrev reader the unit uses (default: the context's). DWARFDebugAbbrev caches
+// what it parsed in mutable members without a lock, so each thread reading units needs its own
+// (abbreviationsReader), and it must outlive the unit.
 std::unique_ptr<llvm::DWARFUnit> privateUnit(llvm::DWARFContext &context, const llvm::DWARFUnit &unit,
-                                             bool inTypesSection, Warnings &warnings);
+                                             bool inTypesSection, Warnings &warnings,
+                                             const llvm::DWARFDebugAbbrev *abbreviations = nullptr);
+std::unique_ptr<llvm::DWARFDebugAbbrev> abbreviationsReader(const llvm::DWARFContext &context);
 
 } // namespace memlayout::dwarf

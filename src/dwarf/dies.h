@@ -5,8 +5,18 @@
 #include <llvm/DebugInfo/DWARF/DWARFDie.h>
 #include <llvm/DebugInfo/DWARF/DWARFFormValue.h>
 
+#include "dwarf/warnings.h"
+
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <unordered_map>
+
+namespace llvm {
+class DWARFContext;
+class DWARFDebugAbbrev;
+class DWARFUnit;
+} // namespace llvm
 
 namespace memlayout::dwarf {
 
@@ -33,6 +43,30 @@ inline std::optional<std::uint64_t> alignmentAttribute(const llvm::DWARFDie &die
   if (!align || *align == 0 || *align > (std::uint64_t{1} << 32) || (*align & (*align - 1)) != 0) return std::nullopt;
   return align;
 }
+
+// Units are read on several threads at once, each through a private copy (context.h). What a unit
+// refers to outside itself must not make two threads parse the context's shared units at once: while a
+// PrivateTypeUnits is alive on a thread, the type units DW_FORM_ref_sig8 names are read into private
+// copies it owns (freed with it), and references into other units (DW_FORM_ref_addr) are followed
+// under one lock. `abbreviations` is the thread's own .debug_abbrev reader; both must outlive this.
+class PrivateTypeUnits {
+public:
+  PrivateTypeUnits(llvm::DWARFContext &context, const llvm::DWARFDebugAbbrev &abbreviations, Warnings &warnings);
+  ~PrivateTypeUnits();
+  PrivateTypeUnits(const PrivateTypeUnits &) = delete;
+  PrivateTypeUnits &operator=(const PrivateTypeUnits &) = delete;
+
+  // The type DIE of the type unit with `signature`, read privately; invalid when there is none.
+  llvm::DWARFDie typeDie(const llvm::DWARFUnit &from, std::uint64_t signature);
+  static PrivateTypeUnits *current();
+
+private:
+  llvm::DWARFContext &context_;
+  const llvm::DWARFDebugAbbrev &abbreviations_;
+  Warnings &warnings_;
+  std::unordered_map<std::uint64_t, std::unique_ptr<llvm::DWARFUnit>> units_;
+  PrivateTypeUnits *previous_;
+};
 
 // The DIE `attribute` refers to, invalid when there is none. Unlike LLVM 19's
 // getAttributeValueAsReferencedDie, follows DW_FORM_ref_sig8 (gcc's DWARF 4 .debug_types) too.

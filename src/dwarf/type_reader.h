@@ -19,6 +19,8 @@ struct TypeQuery {
   // Called with each named type's qualified name; only types it accepts are built (plus the
   // aggregates they nest, with Type::selected = false). Empty: every type.
   std::function<bool(std::string_view qualifiedName)> wants;
+  // Threads reading units; 0: one per core. The result is the same for any number.
+  unsigned threads = 0;
 };
 
 // Walks every compile unit and type unit (DWARF 4 .debug_types and DWARF 5 DW_UT_type), building

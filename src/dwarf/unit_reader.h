@@ -8,7 +8,10 @@
 #include "dwarf/warnings.h"
 #include "model/type.h"
 
+#include <cstddef>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace llvm {
@@ -23,8 +26,23 @@ struct UnitTypes {
   std::vector<std::string> names;  // every aggregate and enum name seen, when the query filters
 };
 
+// Which unit, in unit order, first claimed each definition (TypeBuilder::definitionKey). A unit skips
+// what an earlier one builds: the merge keeps the first of identical layouts anyway, so the result is
+// the one every unit building everything would give, whichever threads run first.
+class EarlierDefinitions {
+public:
+  // True when a unit before `unit` claimed `key`; otherwise `unit` holds the claim (the earliest wins).
+  bool claimedBefore(std::string key, std::size_t unit);
+
+private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::size_t> first_;
+};
+
 // Builds the definitions the query wants (plus the aggregates they nest, selected = false). Type
 // units referenced with DW_FORM_ref_sig8 / DW_AT_signature are followed.
-UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &query, Warnings &warnings);
+// With `earlier`, the definitions an earlier unit (by `order`) builds are skipped unless nested in others.
+UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &query, Warnings &warnings,
+                        EarlierDefinitions *earlier = nullptr, std::size_t order = 0);
 
 } // namespace memlayout::dwarf

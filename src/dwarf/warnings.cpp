@@ -7,6 +7,7 @@ namespace memlayout::dwarf {
 
 void Warnings::add(std::string_view message) {
   std::string line = support::oneLine(message);
+  std::lock_guard lock(mutex_);
   if (seen_.count(line)) return;
   if (list_.size() >= kMaxDistinct) {
     ++dropped_;
@@ -21,6 +22,7 @@ void Warnings::add(llvm::Error error) {
 }
 
 std::vector<std::string> Warnings::take() {
+  std::lock_guard lock(mutex_);
   std::vector<std::string> out = std::move(list_);
   if (dropped_ > 0) out.push_back("and " + std::to_string(dropped_) + " more distinct DWARF warnings");
   list_.clear();

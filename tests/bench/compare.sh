@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Benchmark (not part of the test suite): memlayout beside pahole, llvm-dwarfdump and readelf on three large
+# inputs it obtains itself — the Debian kernel's vmlinux (DWARF 5), a Rust program built from Debian's crate
+# sources, and a C++ program (memlayout's own test binaries, built with -g) — printing wall time, CPU time and
+# peak memory side by side, median of RUNS runs.
+#
+#   tests/bench/compare.sh [--only kernel|rust|cpp] [--runs N] [--memlayout PATH]
+#
+# Environment: MEMLAYOUT_BENCH_DIR (default ~/.cache/memlayout-bench) keeps the downloads and builds;
+# RUNS (default 3). Needs root or sudo the first time, to apt-get what is missing.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+bench=${MEMLAYOUT_BENCH_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/memlayout-bench}
+runs=${RUNS:-3}
+only=""
+memlayout=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --only) only=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    --memlayout) memlayout=$2; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "compare.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+mkdir -p "$bench"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+
+need() { # need PACKAGE...: apt-get install what is not installed
+  local missing=()
+  for p in "$@"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "bench: installing ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+need dwarves llvm-19 binutils time
+
+# memlayout: a release build of this checkout (the sanitized test build is not for timing).
+if [ -z "$memlayout" ]; then
+  cmake -S "$root" -B "$root/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DML_BUILD_TESTS=OFF \
+    -DML_BUILD_SAMPLES=OFF >/dev/null
+  cmake --build "$root/build-bench" --target memlayout >/dev/null
+  memlayout="$root/build-bench/memlayout"
+fi
+
+# ---- Inputs ----
+
+kernel_input() { # the newest linux-image-*-amd64-dbg's vmlinux, unpacked alone
+  local found
+  found=$(ls "$bench"/usr/lib/debug/boot/vmlinux-* 2>/dev/null | head -n 1 || true)
+  if [ -z "$found" ]; then
+    local pkg
+    pkg=$(apt-cache search --names-only '^linux-image-[0-9.]+-[0-9]+-amd64-dbg$' | awk '{print $1}' | sort -V | tail -n 1)
+    [ -n "$pkg" ] || { echo "bench: no linux-image-*-amd64-dbg package in apt's lists (apt-get update?)" >&2; return 1; }
+    (cd "$bench" && apt-get download "$pkg" >/dev/null)
+    dpkg-deb --fsys-tarfile "$bench/${pkg}"_*.deb | tar -x -C "$bench" --wildcards './usr/lib/debug/boot/vmlinux-*'
+    rm -f "$bench/${pkg}"_*.deb
+    found=$(ls "$bench"/usr/lib/debug/boot/vmlinux-* | head -n 1)
+  fi
+  echo "$found"
+}
+
+rust_input() { # tokio + regex + serde_json + syn + clap, built offline from /usr/share/cargo/registry
+  local dir="$bench/rust-big" out="$bench/rust-big/target/debug/rust-big"
+  if [ ! -x "$out" ]; then
+    need librust-tokio-dev librust-regex-dev librust-serde-json-dev librust-syn-dev librust-clap-dev
+    mkdir -p "$dir/src" "$dir/.cargo"
+    cat > "$dir/Cargo.toml" <<'EOF'
+[package]
+name = "rust-big"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+tokio = { version = "1", features = ["rt-multi-thread", "macros", "sync", "time", "io-util"] }
+regex = "1"
+serde_json = "1"
+syn = { version = "1", features = ["full", "extra-traits", "visit"] }
+clap = { version = "4", features = ["derive"] }
+EOF
+    cat > "$dir/.cargo/config.toml" <<'EOF'
+[source.crates-io]
+replace-with = "debian"
+[source.debian]
+directory = "/usr/share/cargo/registry"
+[net]
+offline = true
+EOF
+    cat > "$dir/src/main.rs" <<'EOF'
+use clap::Parser;
+#[derive(Parser, Debug)]
+struct Args { #[arg(long, default_value = "fn main() {}")] code: String, #[arg(long, default_value = "a+")] pattern: String }
+#[tokio::main]
+async fn main() {
+    let args = Args::parse();
+    let file: syn::File = syn::parse_str(&args.code).expect("rust code");
+    let re = regex::Regex::new(&args.pattern).expect("regex");
+    let (tx, mut rx) = tokio::sync::mpsc::channel::<String>(4);
+    tokio::spawn(async move { tx.send(format!("{:?}", file.items.len())).await.ok(); });
+    let got = rx.recv().await.unwrap_or_default();
+    println!("{}", serde_json::json!({"items": got, "matches": re.is_match("aaa")}));
+}
+EOF
+    local cargo=cargo
+    [ -x "$HOME/.cargo/bin/cargo" ] && cargo="$HOME/.cargo/bin/cargo"
+    (cd "$dir" && "$cargo" build --offline -q)
+  fi
+  echo "$out"
+}
+
+cpp_input() { # memlayout's own unit tests (GoogleTest, fmt, nlohmann-json, CLI11 and our code), with -g
+  local dir="$bench/cpp-big"
+  if [ ! -x "$dir/tests/unit_tests" ]; then
+    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DML_BUILD_SAMPLES=OFF >/dev/null
+    cmake --build "$dir" --target unit_tests reader_tests >/dev/null
+  fi
+  echo "$dir/tests/unit_tests"
+}
+
+# ---- Measuring ----
+
+# measure LABEL COMMAND...: RUNS runs; prints the median wall, CPU (user+sys) and peak RSS.
+measure() {
+  local label=$1; shift
+  local samples=()
+  local i
+  for ((i = 0; i < runs; i++)); do
+    local t
+    t=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1) || true
+    samples+=("$t")
+  done
+  printf '%s\n' "${samples[@]}" | awk -v label="$label" '
+    { wall[NR] = $1; cpu[NR] = $2 + $3; mem[NR] = $4 }
+    END {
+      n = NR; asort(wall); asort(cpu); asort(mem); m = int((n + 1) / 2)
+      printf "  %-44s %8.2f s %8.2f s %9.0f MB\n", label, wall[m], cpu[m], mem[m] / 1024
+    }'
+}
+
+header() {
+  local file=$1 info
+  info=$(readelf -SW "$file" | awk '$2 == ".debug_info" { print strtonum("0x" $6) }')
+  printf '\n%s  (%s MB file, %s MB .debug_info)\n' "$file" "$(( $(stat -c %s "$file") / 1048576 ))" "$(( ${info:-0} / 1048576 ))"
+  printf '  %-44s %10s %10s %12s\n' "command" "wall" "cpu" "peak memory"
+}
+
+ml_nocache() { "$memlayout" "$@"; }
+
+run_set() { # run_set FILE STRUCT1 PAHOLE_NAME1 STRUCT2 PAHOLE_NAME2 (pahole -C takes unqualified names)
+  local file=$1 s1=$2 p1=$3 s2=$4 p2=$5
+  header "$file"
+  measure "memlayout --struct $s1" ml_nocache "$file" --struct "$s1"
+  measure "pahole -F dwarf -C $p1" pahole -F dwarf -C "$p1" "$file"
+  measure "llvm-dwarfdump --name=$p1" llvm-dwarfdump-19 --name="$p1" "$file"
+  measure "memlayout --struct $s2" ml_nocache "$file" --struct "$s2"
+  measure "pahole -F dwarf -C $p2" pahole -F dwarf -C "$p2" "$file"
+  measure "memlayout --types" ml_nocache "$file" --types
+  measure "pahole -F dwarf (all types)" pahole -F dwarf "$file"
+  measure "pahole -j -F dwarf (all types)" pahole -j -F dwarf "$file"
+  measure "memlayout --segments" ml_nocache "$file" --segments
+  measure "readelf -lW" readelf -lW "$file"
+}
+
+echo "memlayout benchmark: $(nproc) cores, median of $runs runs; memlayout: $memlayout"
+if [ -z "$only" ] || [ "$only" = kernel ]; then run_set "$(kernel_input)" task_struct task_struct sk_buff sk_buff; fi
+if [ -z "$only" ] || [ "$only" = rust ]; then run_set "$(rust_input)" 'syn::expr::Expr' Expr 'regex::regex::string::Regex' Regex; fi
+if [ -z "$only" ] || [ "$only" = cpp ]; then run_set "$(cpp_input)" 'memlayout::model::Type' Type 'testing::TestInfo' TestInfo; fi
