@@ -164,16 +164,28 @@ std::vector<std::size_t> selectTypes(const model::TypeTable &table, const NameMa
   std::vector<std::size_t> chosen;
   std::vector<bool> taken(table.types.size(), false);
   unmatched.clear();
+  // Within a pattern, by name, then unit and declaration: the order must not depend on how the table
+  // was read (all types, only the matches, or from the type index), so output is the same every time.
+  auto before = [&](std::size_t a, std::size_t b) {
+    const model::Type &x = table.types[a], &y = table.types[b];
+    const std::string noFile;
+    const std::string &xf = x.decl ? x.decl->file : noFile, &yf = y.decl ? y.decl->file : noFile;
+    const unsigned xl = x.decl ? x.decl->line : 0, yl = y.decl ? y.decl->line : 0;
+    return std::tie(x.name, x.unit, xf, xl) < std::tie(y.name, y.unit, yf, yl);
+  };
   for (std::size_t p = 0; p < matcher.size(); ++p) {
-    bool any = false;
+    std::vector<std::size_t> matches;
     for (std::size_t t = 0; t < table.types.size(); ++t) {
       const model::Type &type = table.types[t];
       if (!type.selected || type.name.empty() || !matcher.matches(p, type.name)) continue;
-      any = true;
+      matches.push_back(t);
+    }
+    if (matches.empty()) unmatched.push_back(p);
+    std::stable_sort(matches.begin(), matches.end(), before);
+    for (std::size_t t : matches) {
       if (!taken[t]) chosen.push_back(t);
       taken[t] = true;
     }
-    if (!any) unmatched.push_back(p);
   }
   return chosen;
 }

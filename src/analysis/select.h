@@ -58,7 +58,7 @@ std::vector<std::string> nearestNames(std::string_view wanted, const std::vector
                                       std::size_t limit = 3);
 
 // Indices into `table.types` of the types --struct shows: for each pattern in turn, the selected types it
-// matches, in table order, each type once. `unmatched` receives the indices of patterns that matched none.
+// matches, by name (then unit and declaration), each type once. `unmatched` receives the indices of patterns that matched none.
 std::vector<std::size_t> selectTypes(const model::TypeTable &table, const NameMatcher &matcher,
                                      std::vector<std::size_t> &unmatched);
 

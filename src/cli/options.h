@@ -39,6 +39,7 @@ struct Options {
   std::optional<std::string> sourceRoot;   // --source-root: declarations are shown relative to it
 
   unsigned jobs = 0;                       // --jobs: threads reading DWARF; 0 = one per core
+  bool noCache = false;                    // --no-cache: neither read nor write the type index
 
   bool gate() const { return check || diff || saveBaseline; }
   bool anyAction() const { return header || segments || sections || !structs.empty() || types || gate(); }

@@ -102,6 +102,8 @@ llvm::Expected<std::variant<Options, EarlyExit>> parseArgs(const std::vector<std
 
   app.add_option("-j,--jobs", options.jobs, "threads reading DWARF units (default: 0, one per core); the output is the same for any number")
       ->type_name("N");
+  app.add_flag("--no-cache", options.noCache,
+               "neither read nor write the type index (kept in $XDG_CACHE_HOME/memlayout, else ~/.cache/memlayout)");
 
   // Enumerations are parsed as strings so that both help and errors list the words, not CLI11's mapping.
   const std::map<std::string, report::Format> formats{

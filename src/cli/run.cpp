@@ -5,6 +5,8 @@
 #include "analysis/type_facts.h"
 #include "cli/gate.h"
 #include "cli/parse_args.h"
+#include "cli/progress.h"
+#include "cli/type_source.h"
 #include "cli/type_errors.h"
 #include "dwarf/debug_summary.h"
 #include "dwarf/type_reader.h"
@@ -94,11 +96,13 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
   const bool summaryTypes = report.summary && binary->debugInfo && binary->debugInfo->present;
   const analysis::NameMatcher matcher(options.structs);
   if (typeAction || summaryTypes) {
-    dwarf::TypeQuery query;
-    query.threads = options.jobs;
+    std::vector<std::string> patterns;
     if (report.structs && !report.types && !options.gate()) // only the named types (and what they nest) are built
-      query.wants = [&matcher](std::string_view name) { return matcher.matches(name); };
-    auto read = dwarf::readTypes((*input)->object(), options.file, query);
+      patterns = options.structs;
+    TypeSource source = typeSourceFor(options);
+    ProgressLine progress("reading the DWARF of " + options.file, isatty(STDERR_FILENO) != 0);
+    source.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+    auto read = readTypesOf(**input, *binary, options.file, patterns, source);
     if (!read) {
       if (typeAction) return typeReadingError(read.takeError(), options.file, *binary, **input);
       support::ErrorReport problem = support::takeErrorReport(read.takeError());

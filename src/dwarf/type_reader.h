@@ -21,6 +21,8 @@ struct TypeQuery {
   std::function<bool(std::string_view qualifiedName)> wants;
   // Threads reading units; 0: one per core. The result is the same for any number.
   unsigned threads = 0;
+  // Called on the calling thread after each unit is merged: (units done, units in all).
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // Walks every compile unit and type unit (DWARF 4 .debug_types and DWARF 5 DW_UT_type), building

@@ -79,14 +79,15 @@ llvm::Expected<model::TypeTable> readTypes(const llvm::object::ObjectFile &objec
   };
 
   TypeMerger merger;
-  std::size_t readable = 0;
+  std::size_t readable = 0, merged = 0;
   auto merge = [&](UnitResult result) { // in unit order, whatever the threads: the output never depends on them
     for (const std::string &warning : result.warnings) warnings.add(warning);
     if (result.types.readable) ++readable;
     merger.add(std::move(result.types));
+    if (query.progress) query.progress(++merged, units.size());
   };
-  const unsigned threads = std::min<std::size_t>(query.threads ? query.threads : llvm::hardware_concurrency().compute_thread_count(),
-                                                 units.size());
+  const std::size_t wanted = query.threads ? query.threads : llvm::hardware_concurrency().compute_thread_count();
+  const auto threads = static_cast<unsigned>(std::min<std::size_t>({wanted, units.size(), 256}));
   if (threads <= 1) {
     for (std::size_t i = 0; i < units.size(); ++i) merge(readUnit(units[i], i));
   } else {
