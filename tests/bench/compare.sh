@@ -148,20 +148,28 @@ header() {
   printf '  %-44s %10s %10s %12s\n' "command" "wall" "cpu" "peak memory"
 }
 
-ml_nocache() { "$memlayout" "$@"; }
+# Cold: --no-cache (DWARF read every time). Warm: the type index present (one run first to write it).
+export XDG_CACHE_HOME="$bench/xdg-cache"
+ml_cold() { "$memlayout" --no-cache "$@"; }
+ml_warm() { "$memlayout" "$@"; }
 
 run_set() { # run_set FILE STRUCT1 PAHOLE_NAME1 STRUCT2 PAHOLE_NAME2 (pahole -C takes unqualified names)
   local file=$1 s1=$2 p1=$3 s2=$4 p2=$5
   header "$file"
-  measure "memlayout --struct $s1" ml_nocache "$file" --struct "$s1"
+  measure "memlayout --struct $s1 (cold)" ml_cold "$file" --struct "$s1"
+  "$memlayout" "$file" --struct "$s1" >/dev/null
+  measure "memlayout --struct $s1 (warm)" ml_warm "$file" --struct "$s1"
   measure "pahole -F dwarf -C $p1" pahole -F dwarf -C "$p1" "$file"
   measure "llvm-dwarfdump --name=$p1" llvm-dwarfdump-19 --name="$p1" "$file"
-  measure "memlayout --struct $s2" ml_nocache "$file" --struct "$s2"
+  measure "memlayout --struct $s2 (cold)" ml_cold "$file" --struct "$s2"
   measure "pahole -F dwarf -C $p2" pahole -F dwarf -C "$p2" "$file"
-  measure "memlayout --types" ml_nocache "$file" --types
+  measure "memlayout --types (cold)" ml_cold "$file" --types
+  "$memlayout" "$file" --types >/dev/null
+  measure "memlayout --types (warm)" ml_warm "$file" --types
+  measure "memlayout --struct $s2 (warm, full index)" ml_warm "$file" --struct "$s2"
   measure "pahole -F dwarf (all types)" pahole -F dwarf "$file"
   measure "pahole -j -F dwarf (all types)" pahole -j -F dwarf "$file"
-  measure "memlayout --segments" ml_nocache "$file" --segments
+  measure "memlayout --segments" ml_cold "$file" --segments
   measure "readelf -lW" readelf -lW "$file"
 }
 
