@@ -67,7 +67,8 @@ kernel_input() { # the newest linux-image-*-amd64-dbg's vmlinux, unpacked alone
 rust_input() { # tokio + regex + serde_json + syn + clap, built offline from /usr/share/cargo/registry
   local dir="$bench/rust-big" out="$bench/rust-big/target/debug/rust-big"
   if [ ! -x "$out" ]; then
-    need librust-tokio-dev librust-regex-dev librust-serde-json-dev librust-syn-dev librust-clap-dev
+    need librust-tokio-dev librust-regex-dev librust-serde-json-dev librust-syn-dev librust-clap-dev \
+      librust-aho-corasick-dev librust-memchr-dev librust-regex-syntax-dev
     mkdir -p "$dir/src" "$dir/.cargo"
     cat > "$dir/Cargo.toml" <<'EOF'
 [package]
@@ -100,7 +101,8 @@ async fn main() {
     let file: syn::File = syn::parse_str(&args.code).expect("rust code");
     let re = regex::Regex::new(&args.pattern).expect("regex");
     let (tx, mut rx) = tokio::sync::mpsc::channel::<String>(4);
-    tokio::spawn(async move { tx.send(format!("{:?}", file.items.len())).await.ok(); });
+    let items = file.items.len();
+    tokio::spawn(async move { tx.send(format!("{items} {:?}", std::mem::size_of::<syn::Expr>())).await.ok(); });
     let got = rx.recv().await.unwrap_or_default();
     println!("{}", serde_json::json!({"items": got, "matches": re.is_match("aaa")}));
 }
@@ -129,51 +131,59 @@ measure() {
   local samples=()
   local i
   for ((i = 0; i < runs; i++)); do
-    local t
-    t=$( { /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1) || true
-    samples+=("$t")
+    /usr/bin/time -o "$bench/time.out" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || true
+    samples+=("$(tail -n 1 "$bench/time.out")")
   done
-  printf '%s\n' "${samples[@]}" | awk -v label="$label" '
-    { wall[NR] = $1; cpu[NR] = $2 + $3; mem[NR] = $4 }
-    END {
-      n = NR; asort(wall); asort(cpu); asort(mem); m = int((n + 1) / 2)
-      printf "  %-44s %8.2f s %8.2f s %9.0f MB\n", label, wall[m], cpu[m], mem[m] / 1024
-    }'
+  # Each column's median on its own (mawk has no sort): wall, user+sys, peak RSS in KB.
+  local rows m wall cpu mem
+  rows=$(printf '%s\n' "${samples[@]}" | awk 'NF == 4 { print $1, $2 + $3, $4 }')
+  m=$(( (runs + 1) / 2 ))
+  wall=$(echo "$rows" | cut -d' ' -f1 | sort -g | sed -n "${m}p")
+  cpu=$(echo "$rows" | cut -d' ' -f2 | sort -g | sed -n "${m}p")
+  mem=$(echo "$rows" | cut -d' ' -f3 | sort -g | sed -n "${m}p")
+  printf '  %-52s %8.2f s %8.2f s %9.0f MB\n' "$label" "${wall:-0}" "${cpu:-0}" "$(( ${mem:-0} / 1024 ))"
 }
 
 header() {
   local file=$1 info
-  info=$(readelf -SW "$file" | awk '$2 == ".debug_info" { print strtonum("0x" $6) }')
-  printf '\n%s  (%s MB file, %s MB .debug_info)\n' "$file" "$(( $(stat -c %s "$file") / 1048576 ))" "$(( ${info:-0} / 1048576 ))"
-  printf '  %-44s %10s %10s %12s\n' "command" "wall" "cpu" "peak memory"
+  info=$(readelf -SW "$file" | sed -n 's/^ *\[ *[0-9]*\] \.debug_info  *[A-Z]* *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\) .*/\1/p' | head -n 1)
+  printf '\n%s  (%s MB file, %s MB .debug_info)\n' "$file" "$(( $(stat -c %s "$file") / 1048576 ))" "$(( 16#${info:-0} / 1048576 ))"
+  printf '  %-52s %10s %10s %12s\n' "command" "wall" "cpu" "peak memory"
 }
 
 # Cold: --no-cache (DWARF read every time). Warm: the type index present (one run first to write it).
 export XDG_CACHE_HOME="$bench/xdg-cache"
-ml_cold() { "$memlayout" --no-cache "$@"; }
-ml_warm() { "$memlayout" "$@"; }
 
 run_set() { # run_set FILE STRUCT1 PAHOLE_NAME1 STRUCT2 PAHOLE_NAME2 (pahole -C takes unqualified names)
   local file=$1 s1=$2 p1=$3 s2=$4 p2=$5
   header "$file"
-  measure "memlayout --struct $s1 (cold)" ml_cold "$file" --struct "$s1"
+  measure "memlayout --struct $s1 (cold)" "$memlayout" --no-cache "$file" --struct "$s1"
   "$memlayout" "$file" --struct "$s1" >/dev/null
-  measure "memlayout --struct $s1 (warm)" ml_warm "$file" --struct "$s1"
+  measure "memlayout --struct $s1 (warm)" "$memlayout" "$file" --struct "$s1"
   measure "pahole -F dwarf -C $p1" pahole -F dwarf -C "$p1" "$file"
   measure "llvm-dwarfdump --name=$p1" llvm-dwarfdump-19 --name="$p1" "$file"
-  measure "memlayout --struct $s2 (cold)" ml_cold "$file" --struct "$s2"
+  measure "memlayout --struct $s2 (cold)" "$memlayout" --no-cache "$file" --struct "$s2"
   measure "pahole -F dwarf -C $p2" pahole -F dwarf -C "$p2" "$file"
-  measure "memlayout --types (cold)" ml_cold "$file" --types
+  measure "memlayout --types (cold)" "$memlayout" --no-cache "$file" --types
   "$memlayout" "$file" --types >/dev/null
-  measure "memlayout --types (warm)" ml_warm "$file" --types
-  measure "memlayout --struct $s2 (warm, full index)" ml_warm "$file" --struct "$s2"
+  measure "memlayout --types (warm)" "$memlayout" "$file" --types
+  measure "memlayout --struct $s2 (warm, full index)" "$memlayout" "$file" --struct "$s2"
   measure "pahole -F dwarf (all types)" pahole -F dwarf "$file"
   measure "pahole -j -F dwarf (all types)" pahole -j -F dwarf "$file"
-  measure "memlayout --segments" ml_cold "$file" --segments
+  measure "memlayout --segments" "$memlayout" --no-cache "$file" --segments
   measure "readelf -lW" readelf -lW "$file"
 }
 
 echo "memlayout benchmark: $(nproc) cores, median of $runs runs; memlayout: $memlayout"
-if [ -z "$only" ] || [ "$only" = kernel ]; then run_set "$(kernel_input)" task_struct task_struct sk_buff sk_buff; fi
-if [ -z "$only" ] || [ "$only" = rust ]; then run_set "$(rust_input)" 'syn::expr::Expr' Expr 'regex::regex::string::Regex' Regex; fi
-if [ -z "$only" ] || [ "$only" = cpp ]; then run_set "$(cpp_input)" 'memlayout::model::Type' Type 'testing::TestInfo' TestInfo; fi
+if [ -z "$only" ] || [ "$only" = kernel ]; then
+  file=$(kernel_input) || exit 2
+  run_set "$file" task_struct task_struct sk_buff sk_buff
+fi
+if [ -z "$only" ] || [ "$only" = rust ]; then
+  file=$(rust_input) || exit 2
+  run_set "$file" 'syn::expr::Expr' Expr 'regex::regex::string::Regex' Regex
+fi
+if [ -z "$only" ] || [ "$only" = cpp ]; then
+  file=$(cpp_input) || exit 2
+  run_set "$file" 'memlayout::model::Type' Type 'testing::TestInfo' TestInfo
+fi
