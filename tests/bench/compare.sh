@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not part of the test suite): memlayout beside pahole, llvm-dwarfdump and readelf on three large
 # inputs it obtains itself — the Debian kernel's vmlinux (DWARF 5), a Rust program built from Debian's crate
-# sources, and a C++ program (memlayout's own test binaries, built with -g) — printing wall time, CPU time and
+# sources, and a generated C++ program of 150 units over the standard library — printing wall time, CPU time and
 # peak memory side by side, median of RUNS runs.
 #
 #   tests/bench/compare.sh [--only kernel|rust|cpp] [--runs N] [--memlayout PATH]
@@ -114,13 +114,56 @@ EOF
   echo "$out"
 }
 
-cpp_input() { # memlayout's own unit tests (GoogleTest, fmt, nlohmann-json, CLI11 and our code), with -g
-  local dir="$bench/cpp-big"
-  if [ ! -x "$dir/tests/unit_tests" ]; then
-    cmake -S "$root" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DML_BUILD_SAMPLES=OFF >/dev/null
-    cmake --build "$dir" --target unit_tests reader_tests >/dev/null
+cpp_input() { # a generated C++ program: 150 units that include the standard library's big headers, as real
+  # C++ does, each with its own types and template instantiations (g++ -g -O0; a few minutes on 2 cores)
+  local dir="$bench/cpp-big" out="$bench/cpp-big/cpp-big"
+  if [ ! -x "$out" ]; then
+    mkdir -p "$dir/src"
+    local i
+    for ((i = 0; i < 150; i++)); do
+      cat > "$dir/src/unit$i.cpp" <<UNIT
+#include <functional>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <variant>
+#include <vector>
+namespace app$i {
+struct Key { int id; char tag; double weight; bool operator<(const Key &o) const { return id < o.id; } };
+struct Record { std::string name; std::vector<Key> keys; std::optional<long> limit; char flag; };
+class Store {
+public:
+  virtual ~Store() = default;
+  std::map<Key, std::shared_ptr<Record>> byKey;
+  std::unordered_map<std::string, std::variant<int, double, std::string>> attributes;
+  std::function<void(const Record &)> onChange;
+  std::regex pattern{"[a-z]+$i"};
+};
+}
+std::size_t use$i() {
+  app$i::Store store;
+  store.byKey[{1, 'a', 2.0}] = std::make_shared<app$i::Record>();
+  store.attributes["x"] = $i;
+  return store.byKey.size() + store.attributes.size() + std::thread::hardware_concurrency();
+}
+UNIT
+    done
+    {
+      echo '#include <cstddef>'
+      for ((i = 0; i < 150; i++)); do echo "std::size_t use$i();"; done
+      echo 'int main() { std::size_t n = 0;'
+      for ((i = 0; i < 150; i++)); do echo "  n += use$i();"; done
+      echo '  return static_cast<int>(n & 1); }'
+    } > "$dir/src/main.cpp"
+    (cd "$dir/src" && ls unit*.cpp main.cpp | xargs -P "$(nproc)" -I{} g++ -std=c++20 -g -O0 -c {} -o {}.o)
+    g++ -o "$out" "$dir"/src/*.o -lpthread
   fi
-  echo "$dir/tests/unit_tests"
+  echo "$out"
 }
 
 # ---- Measuring ----
@@ -185,5 +228,5 @@ if [ -z "$only" ] || [ "$only" = rust ]; then
 fi
 if [ -z "$only" ] || [ "$only" = cpp ]; then
   file=$(cpp_input) || exit 2
-  run_set "$file" 'memlayout::model::Type' Type 'testing::TestInfo' TestInfo
+  run_set "$file" 'app7::Store' Store 'std::__cxx11::basic_regex<char, std::__cxx11::regex_traits<char> >' basic_regex
 fi
