@@ -191,7 +191,8 @@ llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &
     auto otherBinary = elf::readBinary(**other);
     if (!otherBinary) return otherBinary.takeError();
     TypeSource source = typeSourceFor(options);
-    ProgressLine progress("reading the DWARF of " + *options.diff, isatty(STDERR_FILENO) != 0);
+    ProgressLine progress("reading the DWARF of " + std::filesystem::path(*options.diff).filename().string(),
+                          isatty(STDERR_FILENO) != 0);
     source.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     auto otherTable = readTypesOf(**other, *otherBinary, *options.diff, {}, source);
     if (!otherTable) return typeReadingError(otherTable.takeError(), *options.diff, *otherBinary, **other);

@@ -100,7 +100,8 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
     if (report.structs && !report.types && !options.gate()) // only the named types (and what they nest) are built
       patterns = options.structs;
     TypeSource source = typeSourceFor(options);
-    ProgressLine progress("reading the DWARF of " + options.file, isatty(STDERR_FILENO) != 0);
+    ProgressLine progress("reading the DWARF of " + std::filesystem::path(options.file).filename().string(),
+                          isatty(STDERR_FILENO) != 0);
     source.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
     auto read = readTypesOf(**input, *binary, options.file, patterns, source);
     if (!read) {
