@@ -87,12 +87,21 @@ std::string renderJson(const Report &report) {
   if (report.header || report.summary) root["header"] = headerJson(binary);
   if (report.segments || report.summary) root["segments"] = segmentsJson(binary);
   if (report.sections) root["sections"] = sectionsJson(binary);
-  if (report.structs || report.types) root["types"] = typesJson(report);
+  // The types array is spliced in as text where this placeholder lands (see typesJsonText).
+  const std::string kTypesPlaceholder = "\u0001memlayout-types\u0001";
+  const bool types = report.structs || report.types;
+  if (types) root["types"] = kTypesPlaceholder;
   if (report.summary && report.typesRead) root["most_padding"] = mostPaddingJson(report);
   if (report.check) root["check"] = checkJson(report);
   if (report.saved) root["saved_baseline"] = savedBaselineJson(report);
   // Paths and section names are bytes, not always UTF-8: replace what is invalid rather than throw.
-  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  std::string out = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  if (types) {
+    const std::string quoted = Json(kTypesPlaceholder).dump(); // as dump escapes it
+    const std::size_t at = out.find("\"types\": " + quoted);
+    if (at != std::string::npos) out.replace(at + 9, quoted.size(), typesJsonText(report, 1));
+  }
+  return out;
 }
 
 } // namespace memlayout::report

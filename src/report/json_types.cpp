@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string>
+#include <unordered_set>
 
 namespace memlayout::report {
 namespace {
@@ -194,18 +196,29 @@ Json typeJson(const TypeEntry &entry) {
   return j;
 }
 
-Json typesJson(const Report &report) {
-  Json out = Json::array();
-  std::vector<const model::Type *> seen;
+std::string typesJsonText(const Report &report, int depth) {
+  const std::string inner(static_cast<std::size_t>(depth + 1) * 2, ' ');
+  std::string out;
+  auto add = [&](const TypeEntry &entry) {
+    out += out.empty() ? "[\n" : ",\n";
+    const std::string text = typeJson(entry).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += inner;
+    for (char c : text) {
+      out += c;
+      if (c == '\n') out += inner;
+    }
+  };
+  std::unordered_set<const model::Type *> seen;
   if (report.structs)
     for (const auto &entry : report.structEntries) {
-      out.push_back(typeJson(entry));
-      seen.push_back(entry.type);
+      add(entry);
+      seen.insert(entry.type);
     }
   if (report.types)
     for (const auto &entry : report.typeList.entries)
-      if (std::find(seen.begin(), seen.end(), entry.type) == seen.end()) out.push_back(typeJson(entry));
-  return out;
+      if (!seen.count(entry.type)) add(entry);
+  if (out.empty()) return "[]";
+  return out + "\n" + std::string(static_cast<std::size_t>(depth) * 2, ' ') + "]";
 }
 
 Json mostPaddingJson(const Report &report) {

@@ -9,8 +9,10 @@ namespace memlayout::report {
 
 // One whole Type object (fields, holes, padding, variants), so the output can serve as a baseline.
 nlohmann::ordered_json typeJson(const TypeEntry &entry);
-// The "types" array: --struct entries, then --types entries not already listed.
-nlohmann::ordered_json typesJson(const Report &report);
+// The "types" array: --struct entries, then --types entries not already listed, as the text
+// ordered_json::dump(2) gives it at `depth` (1: a key of the root object). Written type by type, so
+// the whole array never exists as a tree (the kernel's is 10 MB of text, several times that as one).
+std::string typesJsonText(const Report &report, int depth);
 // Summary: the padding wasters, short form.
 nlohmann::ordered_json mostPaddingJson(const Report &report);
 
