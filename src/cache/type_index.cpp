@@ -241,24 +241,8 @@ std::string indexPath(const std::string &directory, const Identity &identity) {
   return std::string(path);
 }
 
-// The types `wanted` reach through Field::typeIndex, in table order; indices remapped.
-void keepReachable(std::vector<model::Type> &types, std::vector<bool> keep) {
-  std::vector<std::size_t> stack;
-  for (std::size_t i = 0; i < keep.size(); ++i)
-    if (keep[i]) stack.push_back(i);
-  auto visit = [&](const std::vector<model::Field> &fields) {
-    for (const auto &f : fields)
-      if (f.typeIndex >= 0 && static_cast<std::size_t>(f.typeIndex) < keep.size() && !keep[static_cast<std::size_t>(f.typeIndex)]) {
-        keep[static_cast<std::size_t>(f.typeIndex)] = true;
-        stack.push_back(static_cast<std::size_t>(f.typeIndex));
-      }
-  };
-  while (!stack.empty()) {
-    const std::size_t i = stack.back();
-    stack.pop_back();
-    visit(types[i].fields);
-    for (const auto &v : types[i].variants) visit(v.fields);
-  }
+// Only the types `keep` marks, in table order, with Field::typeIndex remapped (-1 for a dropped type).
+void keepOnly(std::vector<model::Type> &types, const std::vector<bool> &keep) {
   std::vector<std::int32_t> newIndex(types.size(), -1);
   std::vector<model::Type> kept;
   for (std::size_t i = 0; i < types.size(); ++i)
@@ -419,7 +403,7 @@ std::optional<Index> decodeIndex(std::string_view bytes, const Identity &identit
       for (const auto &v : index.table.types[i].variants) ok = ok && visit(v.fields);
       if (!ok) return std::nullopt;
     }
-    keepReachable(index.table.types, keep);
+    keepOnly(index.table.types, decoded);
     // A filtered read's names: every named type, plus the names a partial index already lists.
     names.insert(names.end(), index.table.otherNames.begin(), index.table.otherNames.end());
     std::sort(names.begin(), names.end());
