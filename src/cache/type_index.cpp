@@ -423,6 +423,36 @@ std::optional<Index> loadIndex(const std::string &directory, const Identity &ide
   return decodeIndex(std::string_view(bytes.data(), bytes.size()), identity, wants);
 }
 
+namespace {
+
+// The cache stays bounded: past kMaxIndexes files or kMaxBytes, the least recently written go first.
+constexpr std::size_t kMaxIndexes = 64;
+constexpr std::uint64_t kMaxBytes = std::uint64_t{1} << 30;
+
+void trimDirectory(const std::string &directory, const std::string &keep) {
+  struct Entry {
+    std::string path;
+    std::uint64_t size;
+    llvm::sys::TimePoint<> written;
+  };
+  std::vector<Entry> entries;
+  std::error_code ec;
+  for (llvm::sys::fs::directory_iterator it(directory, ec), end; it != end && !ec; it.increment(ec)) {
+    if (llvm::sys::path::extension(it->path()) != ".idx") continue;
+    llvm::sys::fs::file_status status;
+    if (llvm::sys::fs::status(it->path(), status)) continue;
+    entries.push_back({it->path(), status.getSize(), status.getLastModificationTime()});
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry &a, const Entry &b) { return a.written > b.written; });
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    total += entries[i].size;
+    if ((i >= kMaxIndexes || total > kMaxBytes) && entries[i].path != keep) llvm::sys::fs::remove(entries[i].path);
+  }
+}
+
+} // namespace
+
 bool storeIndex(const std::string &directory, const Identity &identity, const Index &index) {
   if (directory.empty() || llvm::sys::fs::create_directories(directory)) return false;
   const std::string path = indexPath(directory, identity);
@@ -442,6 +472,7 @@ bool storeIndex(const std::string &directory, const Identity &identity, const In
     std::remove(temporary.c_str());
     return false;
   }
+  trimDirectory(directory, path);
   return true;
 }
 

@@ -44,7 +44,8 @@ std::optional<Index> loadIndex(const std::string &directory, const Identity &ide
                                const std::function<bool(std::string_view name)> &wants = nullptr);
 
 // Writes `index` atomically (a temporary file renamed over the old one, so concurrent runs never see
-// half an index). False when it could not be written; callers carry on without it.
+// half an index), then trims the directory to the 64 most recently written indexes and 1 GiB. False
+// when it could not be written; callers carry on without it.
 bool storeIndex(const std::string &directory, const Identity &identity, const Index &index);
 
 // For tests: the encoded bytes of an index and their decoding (nullopt for damaged bytes).
