@@ -4,6 +4,8 @@
 #include "report/check_words.h"
 #include "report/render.h"
 
+#include "model_builders.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,12 +15,7 @@ namespace {
 using model::ChangeKind;
 
 model::SnapshotField sfield(std::string name, std::string type, std::uint64_t offset, std::uint64_t size) {
-  model::SnapshotField f;
-  f.name = std::move(name);
-  f.type = std::move(type);
-  f.offset = offset;
-  f.size = size;
-  return f;
+  return memlayout::testing::makeSnapshotField(std::move(name), std::move(type), offset, size);
 }
 
 // struct gate_flipped { char a; int b; } grown from { int b; char a; }: 8 → 12 bytes... as a C test would.

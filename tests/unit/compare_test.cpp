@@ -18,12 +18,7 @@ using model::CheckValue;
 using model::Rule;
 
 model::SnapshotField field(std::string name, std::string type, std::uint64_t offset, std::uint64_t size) {
-  model::SnapshotField f;
-  f.name = std::move(name);
-  f.type = std::move(type);
-  f.offset = offset;
-  f.size = size;
-  return f;
+  return memlayout::testing::makeSnapshotField(std::move(name), std::move(type), offset, size);
 }
 
 model::TypeSnapshot type(std::string name, std::uint64_t size, std::uint64_t align,

@@ -1,6 +1,7 @@
 // Hand-built fields for unit tests, placed as the DWARF reader places them: whole bytes or bit-fields.
 #pragma once
 
+#include "model/check.h"
 #include "model/type.h"
 
 #include <cstdint>
@@ -31,6 +32,17 @@ inline model::Field makeBitField(std::string name, std::uint64_t bitOffset, std:
   f.bitOffset = bitOffset;
   f.bitSize = width;
   f.bitField = true;
+  return f;
+}
+
+// A snapshot field as a baseline holds it: name, type, byte offset and size.
+inline model::SnapshotField makeSnapshotField(std::string name, std::string type, std::uint64_t offset,
+                                              std::uint64_t size) {
+  model::SnapshotField f;
+  f.name = std::move(name);
+  f.type = std::move(type);
+  f.offset = offset;
+  f.size = size;
   return f;
 }
 
