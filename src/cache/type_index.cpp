@@ -303,17 +303,18 @@ std::optional<Identity> identityOf(const std::string &path, const std::optional<
   return identity;
 }
 
-std::string encodeIndex(const Identity &identity, const Index &index) {
+std::string encodeIndex(const Identity &identity, bool complete, const std::vector<std::string> &patterns,
+                        const model::TypeTable &table) {
   Writer payload;
-  payload.flag(index.complete);
-  payload.number(index.patterns.size());
-  for (const auto &p : index.patterns) payload.text(p);
-  payload.number(index.table.types.size());
-  for (const auto &type : index.table.types) payload.text(typeRecord(type));
-  payload.number(index.table.warnings.size());
-  for (const auto &w : index.table.warnings) payload.text(w);
-  payload.number(index.table.otherNames.size());
-  for (const auto &n : index.table.otherNames) payload.text(n);
+  payload.flag(complete);
+  payload.number(patterns.size());
+  for (const auto &p : patterns) payload.text(p);
+  payload.number(table.types.size());
+  for (const auto &type : table.types) payload.text(typeRecord(type));
+  payload.number(table.warnings.size());
+  for (const auto &w : table.warnings) payload.text(w);
+  payload.number(table.otherNames.size());
+  for (const auto &n : table.otherNames) payload.text(n);
 
   Writer file;
   file.bytes() = std::string(kMagic);
@@ -453,11 +454,12 @@ void trimDirectory(const std::string &directory, const std::string &keep) {
 
 } // namespace
 
-bool storeIndex(const std::string &directory, const Identity &identity, const Index &index) {
+bool storeIndex(const std::string &directory, const Identity &identity, bool complete,
+                const std::vector<std::string> &patterns, const model::TypeTable &table) {
   if (directory.empty() || llvm::sys::fs::create_directories(directory)) return false;
   const std::string path = indexPath(directory, identity);
   const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  const std::string bytes = encodeIndex(identity, index);
+  const std::string bytes = encodeIndex(identity, complete, patterns, table);
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) return false;

@@ -46,10 +46,16 @@ std::optional<Index> loadIndex(const std::string &directory, const Identity &ide
 // Writes `index` atomically (a temporary file renamed over the old one, so concurrent runs never see
 // half an index), then trims the directory to the 64 most recently written indexes and 1 GiB. False
 // when it could not be written; callers carry on without it.
-bool storeIndex(const std::string &directory, const Identity &identity, const Index &index);
+// `table` is written as it is (not copied into an Index): `complete` and `patterns` as in Index.
+bool storeIndex(const std::string &directory, const Identity &identity, bool complete,
+                const std::vector<std::string> &patterns, const model::TypeTable &table);
 
 // For tests: the encoded bytes of an index and their decoding (nullopt for damaged bytes).
-std::string encodeIndex(const Identity &identity, const Index &index);
+std::string encodeIndex(const Identity &identity, bool complete, const std::vector<std::string> &patterns,
+                        const model::TypeTable &table);
+inline std::string encodeIndex(const Identity &identity, const Index &index) {
+  return encodeIndex(identity, index.complete, index.patterns, index.table);
+}
 std::optional<Index> decodeIndex(std::string_view bytes, const Identity &identity,
                                  const std::function<bool(std::string_view name)> &wants = nullptr);
 

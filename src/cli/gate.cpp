@@ -7,7 +7,6 @@
 #include "analysis/snapshot.h"
 #include "analysis/type_facts.h"
 #include "baseline/baseline_reader.h"
-#include "cli/progress.h"
 #include "cli/type_errors.h"
 #include "cli/type_source.h"
 #include "dwarf/debug_summary.h"
@@ -190,11 +189,7 @@ llvm::Expected<GateResult> runGate(const Options &options, const model::Binary &
     if (!other) return other.takeError();
     auto otherBinary = elf::readBinary(**other);
     if (!otherBinary) return otherBinary.takeError();
-    TypeSource source = typeSourceFor(options);
-    ProgressLine progress("reading the DWARF of " + std::filesystem::path(*options.diff).filename().string(),
-                          isatty(STDERR_FILENO) != 0);
-    source.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
-    auto otherTable = readTypesOf(**other, *otherBinary, *options.diff, {}, source);
+    auto otherTable = readTypesOf(**other, *otherBinary, *options.diff, {}, typeSourceFor(options));
     if (!otherTable) return typeReadingError(otherTable.takeError(), *options.diff, *otherBinary, **other);
     for (const auto &warning : otherTable->warnings) result.warnings.push_back(*options.diff + ": " + warning);
     matchedElsewhere(otherTable->types);

@@ -5,7 +5,6 @@
 #include "analysis/type_facts.h"
 #include "cli/gate.h"
 #include "cli/parse_args.h"
-#include "cli/progress.h"
 #include "cli/type_source.h"
 #include "cli/type_errors.h"
 #include "dwarf/debug_summary.h"
@@ -99,11 +98,7 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
     std::vector<std::string> patterns;
     if (report.structs && !report.types && !options.gate()) // only the named types (and what they nest) are built
       patterns = options.structs;
-    TypeSource source = typeSourceFor(options);
-    ProgressLine progress("reading the DWARF of " + std::filesystem::path(options.file).filename().string(),
-                          isatty(STDERR_FILENO) != 0);
-    source.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
-    auto read = readTypesOf(**input, *binary, options.file, patterns, source);
+    auto read = readTypesOf(**input, *binary, options.file, patterns, typeSourceFor(options));
     if (!read) {
       if (typeAction) return typeReadingError(read.takeError(), options.file, *binary, **input);
       support::ErrorReport problem = support::takeErrorReport(read.takeError());

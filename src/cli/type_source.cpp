@@ -5,9 +5,12 @@
 #include "analysis/select.h"
 #include "cache/type_index.h"
 #include "cli/options.h"
+#include "cli/progress.h"
 #include "elf/elf_reader.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <unistd.h>
 
 namespace memlayout::cli {
 
@@ -16,6 +19,7 @@ TypeSource typeSourceFor(const Options &options) {
   source.useCache = !options.noCache;
   if (source.useCache) source.cacheDirectory = cache::defaultDirectory();
   source.threads = options.jobs;
+  source.showProgress = isatty(STDERR_FILENO) != 0;
   return source;
 }
 
@@ -39,18 +43,15 @@ llvm::Expected<model::TypeTable> readTypesOf(const elf::ElfInput &input, const m
     }
   }
 
+  ProgressLine progress("reading the DWARF of " + std::filesystem::path(path).filename().string(),
+                        source.showProgress);
   dwarf::TypeQuery query;
   query.wants = wants;
   query.threads = source.threads;
-  query.progress = source.progress;
+  query.progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
   auto table = dwarf::readTypes(input.object(), path, query);
-  if (table && identity) {
-    cache::Index index;
-    index.complete = patterns.empty();
-    index.patterns = patterns;
-    index.table = *table;
-    (void)cache::storeIndex(source.cacheDirectory, *identity, index); // an unwritable cache only costs time
-  }
+  if (table && identity) // an unwritable cache only costs time
+    (void)cache::storeIndex(source.cacheDirectory, *identity, patterns.empty(), patterns, *table);
   return table;
 }
 

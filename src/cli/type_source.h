@@ -8,7 +8,6 @@
 
 #include <llvm/Support/Error.h>
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,11 +21,10 @@ struct TypeSource {
   bool useCache = true;         // false: --no-cache (no index read or written)
   std::string cacheDirectory;   // "" : no cache
   unsigned threads = 0;         // --jobs
-  // Reports progress of a DWARF read (units done, units in all); may be empty.
-  std::function<void(std::size_t, std::size_t)> progress;
+  bool showProgress = false;    // a progress line on stderr for long DWARF reads (stderr is a terminal)
 };
 
-// The cache settings and progress line for `options` (stderr a terminal: `progressOnTerminal`).
+// The cache settings, threads and progress line for `options`.
 struct Options;
 TypeSource typeSourceFor(const Options &options);
 
