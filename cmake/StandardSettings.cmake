@@ -27,3 +27,24 @@ if(ML_SANITIZE)
   target_compile_options(ml_settings INTERFACE ${ML_SANITIZER_FLAGS})
   target_link_options(ml_settings INTERFACE ${ML_SANITIZER_FLAGS})
 endif()
+
+# ml_sanitized_optimization(<-O level>): in the sanitized build, the optimisation of the targets defined
+# in the calling directory. The checked build is compile-bound (CI builds it from scratch on 2 cores):
+# -O1 is what the sanitizers' authors recommend and compiles a third faster than -O2; line tables
+# (-g1) are all a sanitizer report needs. CMake reads these flags when the directory ends, so a
+# subdirectory may choose its own level (tests/ compiles its own code at -O0).
+function(ml_sanitized_optimization level)
+  if(NOT ML_SANITIZE)
+    return()
+  endif()
+  foreach(config IN ITEMS "" _DEBUG _RELEASE _RELWITHDEBINFO _MINSIZEREL)
+    string(REGEX REPLACE "(^| )-O[0-9sgz]?( |$)" " " flags "${CMAKE_CXX_FLAGS${config}}")
+    string(REGEX REPLACE "(^| )-g[0-9]?( |$)" " " flags "${flags}")
+    if(config STREQUAL "")
+      set(CMAKE_CXX_FLAGS "${flags}" PARENT_SCOPE)
+    else()
+      set(CMAKE_CXX_FLAGS${config} "${flags} ${level} -g1" PARENT_SCOPE)
+    endif()
+  endforeach()
+endfunction()
+ml_sanitized_optimization(-O1)

@@ -32,10 +32,9 @@ bool wantColor(ColorMode mode, bool stdoutIsTerminal) {
   return stdoutIsTerminal;
 }
 
-// What a successful run prints: stdout, and recoverable problems for stderr.
+// What a successful run leaves besides its stdout: the exit code, and recoverable problems for stderr.
 struct Executed {
   int exitCode = 0; // 1 when --check/--diff found a regression
-  std::string out;
   std::vector<std::string> warnings;
 };
 
@@ -63,7 +62,8 @@ std::string sortName(const std::optional<analysis::SortKey> &key) {
   return "";
 }
 
-llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) {
+// Everything that can fail happens before rendering starts, so an error leaves stdout empty.
+llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal, report::Output &out) {
   auto input = elf::ElfInput::open(options.file);
   if (!input) return input.takeError();
   auto binary = elf::readBinary(**input);
@@ -123,8 +123,8 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
     numberLayouts(report.structEntries);
   }
 
+  std::vector<model::Layout> layouts; // outlives rendering: --types rows take their facts as they are printed
   if (report.types || report.typesRead) {
-    std::vector<model::Layout> layouts;
     layouts.reserve(table.types.size());
     for (const auto &type : table.types) layouts.push_back(analysis::typeLayout(type));
     // JSON gives whole Type objects (a baseline): variants, discriminant and niches too.
@@ -142,7 +142,11 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
       std::vector<std::size_t> listed = analysis::listTypes(table, layouts, all);
       report.typeList.candidates = listed.size();
       if (options.list.top && listed.size() > *options.list.top) listed.resize(static_cast<std::size_t>(*options.list.top));
-      report.typeList.entries = entriesFor(listed, options.suggest);
+      for (std::size_t index : listed) report.typeList.types.push_back(&table.types[index]);
+      report.typeList.factsOf = [&table, &layouts, listed, whole, suggest = options.suggest](std::size_t i) {
+        const std::size_t index = listed[i];
+        return analysis::listedTypeFacts(table.types[index], &table, layouts[index], whole, suggest);
+      };
       report.typeList.sortedBy = sortName(options.list.sort);
       report.typeList.minPadding = options.list.minPadding;
       report.typeList.top = options.list.top;
@@ -168,7 +172,7 @@ llvm::Expected<Executed> execute(const Options &options, bool stdoutIsTerminal) 
     if (report.check && !report.check->passed()) executed.exitCode = 1;
   }
 
-  executed.out = report::render(report, {options.format, wantColor(options.color, stdoutIsTerminal)});
+  report::render(report, {options.format, wantColor(options.color, stdoutIsTerminal)}, out);
   return executed;
 }
 
@@ -179,21 +183,34 @@ Outcome failure(llvm::Error error) {
 
 } // namespace
 
-Outcome run(const std::vector<std::string> &args, bool stdoutIsTerminal) {
+Outcome run(const std::vector<std::string> &args, bool stdoutIsTerminal, const WriteOut &write) {
   auto parsed = parseArgs(args);
   if (!parsed) return failure(parsed.takeError());
-  if (auto *early = std::get_if<EarlyExit>(&*parsed)) return Outcome{0, early->text, ""};
-  auto output = execute(std::get<Options>(*parsed), stdoutIsTerminal);
-  if (!output) return failure(output.takeError());
+  if (auto *early = std::get_if<EarlyExit>(&*parsed)) {
+    write(early->text);
+    return Outcome{};
+  }
+  llvm::Expected<Executed> executed = [&] {
+    report::Output out(write);
+    return execute(std::get<Options>(*parsed), stdoutIsTerminal, out);
+  }();
+  if (!executed) return failure(executed.takeError());
   std::string warnings;
-  for (const auto &warning : output->warnings) warnings += "memlayout: warning: " + support::oneLine(warning) + "\n";
-  return Outcome{output->exitCode, std::move(output->out), std::move(warnings)};
+  for (const auto &warning : executed->warnings) warnings += "memlayout: warning: " + support::oneLine(warning) + "\n";
+  return Outcome{executed->exitCode, "", std::move(warnings)};
+}
+
+Outcome run(const std::vector<std::string> &args, bool stdoutIsTerminal) {
+  std::string out;
+  Outcome outcome = run(args, stdoutIsTerminal, [&out](std::string_view piece) { out += piece; });
+  outcome.out = std::move(out);
+  return outcome;
 }
 
 int main(int argc, char **argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  Outcome outcome = run(args, isatty(STDOUT_FILENO) == 1);
-  std::fwrite(outcome.out.data(), 1, outcome.out.size(), stdout);
+  Outcome outcome = run(args, isatty(STDOUT_FILENO) == 1,
+                        [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
   std::fwrite(outcome.err.data(), 1, outcome.err.size(), stderr);
   if (std::fflush(stdout) != 0 && outcome.exitCode == 0) return 2; // e.g. a full disk
   return outcome.exitCode;

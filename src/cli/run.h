@@ -1,7 +1,9 @@
 // The program as a function: arguments in, exit code and the bytes for stdout and stderr out.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace memlayout::cli {
@@ -14,6 +16,11 @@ struct Outcome {
 
 // `args` excludes argv[0]. `stdoutIsTerminal` feeds --color auto.
 Outcome run(const std::vector<std::string> &args, bool stdoutIsTerminal);
+
+// The same, with stdout passed to `write` as it is made (Outcome::out stays empty). Nothing is written
+// when the exit code is 2: every error comes before rendering starts.
+using WriteOut = std::function<void(std::string_view)>;
+Outcome run(const std::vector<std::string> &args, bool stdoutIsTerminal, const WriteOut &write);
 
 // Entry point for main(): runs, writes stdout and stderr, returns the exit code.
 int main(int argc, char **argv);

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <unistd.h>
 
 namespace memlayout::cli {
 
@@ -19,7 +18,7 @@ TypeSource typeSourceFor(const Options &options) {
   source.useCache = !options.noCache;
   if (source.useCache) source.cacheDirectory = cache::defaultDirectory();
   source.threads = options.jobs;
-  source.showProgress = isatty(STDERR_FILENO) != 0;
+  source.showProgress = progressWanted();
   return source;
 }
 

@@ -59,12 +59,17 @@ llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, llvm::dwarf::Attribute a
   if (!die.isValid()) return {};
   auto value = die.find(attribute);
   if (!value) return {};
-  if (value->getForm() == llvm::dwarf::DW_FORM_ref_sig8) return typeUnitDie(*die.getDwarfUnit(), value->getRawUValue());
-  if (value->getForm() == llvm::dwarf::DW_FORM_ref_addr || value->getForm() == llvm::dwarf::DW_FORM_GNU_ref_alt) {
+  return referencedDie(die, *value);
+}
+
+llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, const llvm::DWARFFormValue &value) {
+  if (!die.isValid()) return {};
+  if (value.getForm() == llvm::dwarf::DW_FORM_ref_sig8) return typeUnitDie(*die.getDwarfUnit(), value.getRawUValue());
+  if (value.getForm() == llvm::dwarf::DW_FORM_ref_addr || value.getForm() == llvm::dwarf::DW_FORM_GNU_ref_alt) {
     std::lock_guard lock(sharedUnitsMutex); // into another unit: the context's, shared by every thread
-    return die.getAttributeValueAsReferencedDie(*value);
+    return die.getAttributeValueAsReferencedDie(value);
   }
-  return die.getAttributeValueAsReferencedDie(*value);
+  return die.getAttributeValueAsReferencedDie(value);
 }
 
 llvm::DWARFDie resolveSignature(const llvm::DWARFDie &die) {

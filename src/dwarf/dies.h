@@ -71,6 +71,8 @@ private:
 // The DIE `attribute` refers to, invalid when there is none. Unlike LLVM 19's
 // getAttributeValueAsReferencedDie, follows DW_FORM_ref_sig8 (gcc's DWARF 4 .debug_types) too.
 llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute = llvm::dwarf::DW_AT_type);
+// The same, from a reference value already read off `die`.
+llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, const llvm::DWARFFormValue &value);
 
 // A DIE that stands for a type-unit definition (DW_AT_signature: clang's declarations, gcc's bare
 // stand-ins) → that definition; any other DIE → itself.

@@ -177,57 +177,6 @@ model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &fa
   return type;
 }
 
-namespace {
-
-void appendNumber(std::string &key, std::uint64_t value) {
-  key.append(reinterpret_cast<const char *>(&value), sizeof value);
-}
-
-// A member's type without naming it (names are what building costs): the tag, name and size of each
-// type on its DW_AT_type chain (pointer → const → struct elf_prstatus), a few levels deep.
-void appendTypeChain(std::string &key, const llvm::DWARFDie &die) {
-  llvm::DWARFDie type = referencedDie(die);
-  for (int level = 0; level < 6 && type.isValid(); ++level, type = referencedDie(type)) {
-    appendNumber(key, type.getTag());
-    if (const char *name = rawName(type)) key += name;
-    key += '\0';
-    appendNumber(key, unsignedAttribute(type, DW_AT_byte_size).value_or(~std::uint64_t{0}));
-    if (type.getTag() == DW_TAG_array_type)
-      for (const llvm::DWARFDie &range : type.children())
-        appendNumber(key, unsignedAttribute(range, DW_AT_count).value_or(unsignedAttribute(range, DW_AT_upper_bound).value_or(0)));
-  }
-}
-
-void appendMembers(std::string &key, const llvm::DWARFDie &die, int depth) {
-  for (const llvm::DWARFDie &child : die.children()) {
-    const Tag tag = child.getTag();
-    appendNumber(key, tag);
-    if (tag == DW_TAG_subprogram || tag == DW_TAG_template_type_parameter) continue; // no bytes of the layout
-    if (const char *name = rawName(child)) key += name;
-    key += '\0';
-    for (auto attribute : {DW_AT_data_member_location, DW_AT_data_bit_offset, DW_AT_bit_offset, DW_AT_byte_size,
-                           DW_AT_bit_size, DW_AT_discr_value, DW_AT_const_value})
-      appendNumber(key, unsignedAttribute(child, attribute).value_or(~std::uint64_t{0}));
-    if (tag == DW_TAG_member || tag == DW_TAG_inheritance) appendTypeChain(key, child);
-    if ((tag == DW_TAG_variant_part || tag == DW_TAG_variant) && depth < 4) appendMembers(key, child, depth + 1);
-  }
-}
-
-} // namespace
-
-std::string TypeBuilder::definitionKey(const llvm::DWARFDie &die, const std::string &name) {
-  std::string key = name;
-  key += '\0';
-  appendNumber(key, die.getTag());
-  appendNumber(key, unsignedAttribute(die, DW_AT_byte_size).value_or(~std::uint64_t{0}));
-  if (auto file = unsignedAttribute(die, DW_AT_decl_file))
-    if (auto fileName = declFiles_.name(*die.getDwarfUnit(), *file)) key += *fileName;
-  key += '\0';
-  appendNumber(key, unsignedAttribute(die, DW_AT_decl_line).value_or(0));
-  appendMembers(key, die, 0);
-  return key;
-}
-
 void TypeBuilder::computeEnumAlignment(const llvm::DWARFDie &die, model::Type &type) {
   std::uint64_t maxAlign = 1;
   auto consider = [&](const std::vector<model::Field> &fields) {
@@ -305,9 +254,9 @@ void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) 
   }
 }
 
-bool EarlierDefinitions::claimedBefore(std::string key, std::size_t unit) {
+bool EarlierDefinitions::claimedBefore(const Fingerprint &print, std::size_t unit) {
   std::lock_guard lock(mutex_);
-  auto [it, inserted] = first_.try_emplace(std::move(key), unit);
+  auto [it, inserted] = first_.try_emplace(print, unit);
   if (inserted) return false;
   if (it->second < unit) return true;
   it->second = unit;
@@ -321,6 +270,7 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
   if (!unit.getUnitDIE(false).isValid()) return result;
   result.readable = true;
   TypeBuilder builder(unit, abi, warnings);
+  DefinitionFingerprints prints(builder.declFiles());
 
   // First the typedefs that name anonymous types: the type usually comes before its typedef. A type
   // in a type unit has no typedef there, so the unit that names it builds it.
@@ -342,7 +292,7 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
       result.names.push_back(name);
       if (!query.wants(name)) return;
     }
-    if (earlier && earlier->claimedBefore(builder.definitionKey(die, name), order)) return;
+    if (earlier && earlier->claimedBefore(prints.of(die, name), order)) return;
     builder.build(die, true);
   };
   for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {

@@ -37,11 +37,7 @@ public:
 
   std::vector<model::Type> takeTypes() { return std::move(types_); }
 
-  // What tells two units' definitions of a type apart without building them: the qualified `name`, tag,
-  // size, declaration file and line, and each member's tag, name, offset, size and type chain (tags,
-  // names and sizes; through Rust variant parts). Equal keys in two units are taken to be the same
-  // layout: only types that differ deeper than the chain looks, under one name, file and line, would not.
-  std::string definitionKey(const llvm::DWARFDie &die, const std::string &name);
+  DeclFiles &declFiles() { return declFiles_; }
 
 private:
   model::Type readAggregate(const llvm::DWARFDie &die, ClassFacts &facts);

@@ -3,6 +3,7 @@
 // units can be read independently, later in parallel.
 #pragma once
 
+#include "dwarf/fingerprint.h"
 #include "dwarf/shapes.h"
 #include "dwarf/type_reader.h"
 #include "dwarf/warnings.h"
@@ -26,17 +27,17 @@ struct UnitTypes {
   std::vector<std::string> names;  // every aggregate and enum name seen, when the query filters
 };
 
-// Which unit, in unit order, first claimed each definition (TypeBuilder::definitionKey). A unit skips
+// Which unit, in unit order, first claimed each definition (DefinitionFingerprints). A unit skips
 // what an earlier one builds: the merge keeps the first of identical layouts anyway, so the result is
 // the one every unit building everything would give, whichever threads run first.
 class EarlierDefinitions {
 public:
-  // True when a unit before `unit` claimed `key`; otherwise `unit` holds the claim (the earliest wins).
-  bool claimedBefore(std::string key, std::size_t unit);
+  // True when a unit before `unit` claimed `print`; otherwise `unit` holds the claim (the earliest wins).
+  bool claimedBefore(const Fingerprint &print, std::size_t unit);
 
 private:
   std::mutex mutex_;
-  std::unordered_map<std::string, std::size_t> first_;
+  std::unordered_map<Fingerprint, std::size_t, FingerprintHash> first_;
 };
 
 // Builds the definitions the query wants (plus the aggregates they nest, selected = false). Type

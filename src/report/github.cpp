@@ -61,8 +61,11 @@ std::string annotation(const model::TypeComparison &type, const std::string &sou
 
 } // namespace
 
-std::string renderGithub(const Report &report) {
-  if (!report.check) return renderText(report, false);
+void renderGithub(const Report &report, Output &stream) {
+  if (!report.check) {
+    renderText(report, false, stream);
+    return;
+  }
   const model::CheckResult &check = *report.check;
   std::string out;
   if (const std::string note = compilerNote(check); !note.empty())
@@ -72,7 +75,11 @@ std::string renderGithub(const Report &report) {
   out += plainLine(checkSummaryLine(check));
   if (const std::string line = suppressedLine(check); !line.empty()) out += plainLine(line);
   if (report.saved) out += plainLine(savedLine(*report.saved));
-  return out;
+  stream << out;
+}
+
+std::string renderGithub(const Report &report) {
+  return renderToString([&](Output &out) { renderGithub(report, out); });
 }
 
 } // namespace memlayout::report

@@ -79,7 +79,7 @@ Json sectionsJson(const model::Binary &binary) {
 
 } // namespace
 
-std::string renderJson(const Report &report) {
+void renderJson(const Report &report, Output &out) {
   const model::Binary &binary = *report.binary;
   Json root;
   root["schema"] = "memlayout/1";
@@ -87,7 +87,7 @@ std::string renderJson(const Report &report) {
   if (report.header || report.summary) root["header"] = headerJson(binary);
   if (report.segments || report.summary) root["segments"] = segmentsJson(binary);
   if (report.sections) root["sections"] = sectionsJson(binary);
-  // The types array is spliced in as text where this placeholder lands (see typesJsonText).
+  // The types array is streamed where this placeholder lands (see typesJson).
   const std::string kTypesPlaceholder = "\u0001memlayout-types\u0001";
   const bool types = report.structs || report.types;
   if (types) root["types"] = kTypesPlaceholder;
@@ -95,13 +95,20 @@ std::string renderJson(const Report &report) {
   if (report.check) root["check"] = checkJson(report);
   if (report.saved) root["saved_baseline"] = savedBaselineJson(report);
   // Paths and section names are bytes, not always UTF-8: replace what is invalid rather than throw.
-  std::string out = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-  if (types) {
-    const std::string quoted = Json(kTypesPlaceholder).dump(); // as dump escapes it
-    const std::size_t at = out.find("\"types\": " + quoted);
-    if (at != std::string::npos) out.replace(at + 9, quoted.size(), typesJsonText(report, 1));
+  const std::string text = root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  const std::string quoted = Json(kTypesPlaceholder).dump(); // as dump escapes it
+  const std::size_t at = types ? text.find("\"types\": " + quoted) : std::string::npos;
+  if (at == std::string::npos) {
+    out << text;
+    return;
   }
-  return out;
+  out << std::string_view(text).substr(0, at + 9);
+  typesJson(report, 1, out);
+  out << std::string_view(text).substr(at + 9 + quoted.size());
+}
+
+std::string renderJson(const Report &report) {
+  return renderToString([&](Output &out) { renderJson(report, out); });
 }
 
 } // namespace memlayout::report

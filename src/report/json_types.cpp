@@ -196,17 +196,20 @@ Json typeJson(const TypeEntry &entry) {
   return j;
 }
 
-std::string typesJsonText(const Report &report, int depth) {
+void typesJson(const Report &report, int depth, Output &out) {
   const std::string inner(static_cast<std::size_t>(depth + 1) * 2, ' ');
-  std::string out;
+  bool any = false;
   auto add = [&](const TypeEntry &entry) {
-    out += out.empty() ? "[\n" : ",\n";
+    out << (any ? ",\n" : "[\n");
+    any = true;
     const std::string text = typeJson(entry).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-    out += inner;
+    std::string indented = inner;
+    indented.reserve(text.size() + text.size() / 8);
     for (char c : text) {
-      out += c;
-      if (c == '\n') out += inner;
+      indented += c;
+      if (c == '\n') indented += inner;
     }
+    out << indented;
   };
   std::unordered_set<const model::Type *> seen;
   if (report.structs)
@@ -215,10 +218,13 @@ std::string typesJsonText(const Report &report, int depth) {
       seen.insert(entry.type);
     }
   if (report.types)
-    for (const auto &entry : report.typeList.entries)
-      if (!seen.count(entry.type)) add(entry);
-  if (out.empty()) return "[]";
-  return out + "\n" + std::string(static_cast<std::size_t>(depth) * 2, ' ') + "]";
+    for (std::size_t i = 0; i < report.typeList.types.size(); ++i)
+      if (!seen.count(report.typeList.types[i])) add(report.typeList.entry(i));
+  if (!any) {
+    out << "[]";
+    return;
+  }
+  out << "\n" + std::string(static_cast<std::size_t>(depth) * 2, ' ') + "]";
 }
 
 Json mostPaddingJson(const Report &report) {

@@ -68,20 +68,21 @@ std::string sectionsMarkdown(const model::Binary &binary) {
 
 } // namespace
 
-std::string renderMarkdown(const Report &report) {
+void renderMarkdown(const Report &report, Output &out) {
   const model::Binary &binary = *report.binary;
-  std::string out;
-  auto add = [&out](const std::string &part) {
-    if (!part.empty()) out += (out.empty() ? "" : "\n") + part;
-  };
+  Parts parts(out);
+  auto add = [&](const std::string &part) { parts.add(part); };
   if (report.summary || report.header) add(headerMarkdown(binary));
   if (report.summary || report.segments) add(segmentsMarkdown(binary));
   if (report.sections) add(sectionsMarkdown(binary));
   if (report.summary) add(markdownMostPadding(report));
   if (report.structs) add(markdownStructs(report));
-  if (report.types) add(markdownTypeList(report));
+  if (report.types) markdownTypeList(report, parts.next());
   add(markdownCheck(report));
-  return out;
+}
+
+std::string renderMarkdown(const Report &report) {
+  return renderToString([&](Output &out) { renderMarkdown(report, out); });
 }
 
 } // namespace memlayout::report

@@ -181,17 +181,18 @@ std::string markdownStructs(const Report &report) {
   return out;
 }
 
-std::string markdownTypeList(const Report &report) {
+void markdownTypeList(const Report &report, Output &out) {
   const TypeList &list = report.typeList;
-  std::string out = fmt::format("### Types of `{}`\n\n", markdownCell(report.binary->path));
-  out += fmt::format("{} type{}{}.\n\n", list.entries.size(), list.entries.size() == 1 ? "" : "s",
+  out << fmt::format("### Types of `{}`\n\n", markdownCell(report.binary->path));
+  out << fmt::format("{} type{}{}.\n\n", list.types.size(), list.types.size() == 1 ? "" : "s",
                      list.sortedBy.empty() ? ", in the order of the debug info" : ", by " + list.sortedBy);
-  out += "| name | kind | size | align | padding | holes | language |\n|---|---|--:|--:|--:|--:|---|\n";
-  for (const auto &entry : list.entries)
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdownCode(displayName(*entry.type)),
+  out << "| name | kind | size | align | padding | holes | language |\n|---|---|--:|--:|--:|--:|---|\n";
+  for (std::size_t i = 0; i < list.types.size(); ++i) {
+    const TypeEntry entry = list.entry(i);
+    out << fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", markdownCode(displayName(*entry.type)),
                        kindName(entry.type->kind), entry.type->size, entry.type->align, entry.facts.layout.padding,
                        entry.facts.layout.holes.size(), languageName(entry.type->language));
-  return out;
+  }
 }
 
 std::string markdownMostPadding(const Report &report) {

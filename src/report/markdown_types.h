@@ -1,6 +1,7 @@
 // Markdown for types; internal to report/.
 #pragma once
 
+#include "report/output.h"
 #include "report/report.h"
 
 #include <string>
@@ -8,7 +9,7 @@
 namespace memlayout::report {
 
 std::string markdownStructs(const Report &report);     // a heading, a facts line and a table per type
-std::string markdownTypeList(const Report &report);    // one table, one row per type
+void markdownTypeList(const Report &report, Output &out); // one table, one row per type, streamed
 std::string markdownMostPadding(const Report &report); // summary: the padding wasters ("" without DWARF)
 // Markdown table cells: pipes escaped; code spans for names.
 std::string markdownCell(const std::string &text);

@@ -3,14 +3,18 @@
 
 namespace memlayout::report {
 
-std::string render(const Report &report, const RenderOptions &options) {
+void render(const Report &report, const RenderOptions &options, Output &out) {
   switch (options.format) {
-  case Format::Json: return renderJson(report);
-  case Format::Markdown: return renderMarkdown(report);
-  case Format::Github: return renderGithub(report);
+  case Format::Json: return renderJson(report, out);
+  case Format::Markdown: return renderMarkdown(report, out);
+  case Format::Github: return renderGithub(report, out);
   case Format::Text: break;
   }
-  return renderText(report, options.color);
+  renderText(report, options.color, out);
+}
+
+std::string render(const Report &report, const RenderOptions &options) {
+  return renderToString([&](Output &out) { render(report, options, out); });
 }
 
 } // namespace memlayout::report

@@ -7,6 +7,7 @@
 #include "model/type.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,11 @@ struct TypeEntry {
 
 // --types: one line per type, in the order to print.
 struct TypeList {
-  std::vector<TypeEntry> entries; // facts.layout filled (suggestion too with --suggest); no rows
+  std::vector<const model::Type *> types;
+  // The facts of types[i] (layout; suggestion with --suggest; everything for JSON), made as each row is
+  // rendered: a listing of the kernel's types never holds the facts of all of them at once.
+  std::function<model::TypeFacts(std::size_t)> factsOf;
+  TypeEntry entry(std::size_t i) const { return TypeEntry{types[i], factsOf ? factsOf(i) : model::TypeFacts{}}; }
   std::string sortedBy;           // "size", "padding", "name", or "" for the order of the debug info
   std::uint64_t minPadding = 0;
   std::optional<std::uint64_t> top;

@@ -5,9 +5,6 @@
 #include "report/text_types.h"
 
 namespace memlayout::report {
-namespace {
-
-// Padded columns leave spaces at line ends; they only make diffs and goldens noisy.
 std::string trimLineEnds(const std::string &text) {
   std::string out;
   out.reserve(text.size());
@@ -25,26 +22,23 @@ std::string trimLineEnds(const std::string &text) {
   return out;
 }
 
-} // namespace
-
-std::string renderText(const Report &report, bool color) {
+void renderText(const Report &report, bool color, Output &out) {
   const Palette palette(color);
   const model::Binary &binary = *report.binary;
-  std::string out;
-  auto add = [&out](std::string part) {
-    if (part.empty()) return;
-    if (!out.empty()) out += '\n';
-    out += part;
-  };
+  Parts parts(out);
+  auto add = [&](const std::string &part) { parts.add(trimLineEnds(part)); };
   if (report.summary) add(textSummary(binary, palette, textMostPadding(report, palette)));
   if (report.header) add(textHeader(binary, palette));
   if (report.segments) add(textSegments(binary, palette));
   if (report.sections) add(textSections(binary, palette));
   if (report.structs) add(textStructs(report, palette));
-  if (report.types) add(textTypeList(report, palette));
+  if (report.types) textTypeList(report, palette, parts.next());
   add(textCheck(report, palette));
   add(textSaved(report));
-  return trimLineEnds(out);
+}
+
+std::string renderText(const Report &report, bool color) {
+  return renderToString([&](Output &out) { renderText(report, color, out); });
 }
 
 } // namespace memlayout::report

@@ -164,7 +164,7 @@ std::string textStructs(const Report &report, const Palette &palette) {
 
 std::string textTypeListHeading(const Report &report, const Palette &palette) {
   const TypeList &list = report.typeList;
-  std::string what = fmt::format("{} of {}", count(list.entries.size(), "type", "types"), report.binary->path);
+  std::string what = fmt::format("{} of {}", count(list.types.size(), "type", "types"), report.binary->path);
   std::vector<std::string> how;
   if (list.minPadding > 0) how.push_back(fmt::format("padding at least {}", count(list.minPadding, "byte", "bytes")));
   if (!list.sortedBy.empty())
@@ -194,25 +194,27 @@ std::string textTypeListRow(const TypeEntry &entry, const Report &report) {
                      layout.holes.size(), saves, kindName(type.kind), languageName(type.language), displayName(type));
 }
 
-std::string textTypeListTotals(const Report &report, const Palette &palette) {
-  std::uint64_t bytes = 0, padding = 0, holes = 0;
-  for (const auto &entry : report.typeList.entries) {
-    bytes += entry.type->size;
-    padding += entry.facts.layout.padding;
-    holes += entry.facts.layout.holes.size();
-  }
-  const double share = bytes ? 100.0 * static_cast<double>(padding) / static_cast<double>(bytes) : 0.0;
+std::string textTypeListTotals(const TypeListTotals &totals, const Palette &palette) {
+  const double share = totals.bytes ? 100.0 * static_cast<double>(totals.padding) / static_cast<double>(totals.bytes) : 0.0;
   return palette.dim(fmt::format("  total: {}, {} in all, {} of padding ({:.1f}%) in {}",
-                                 count(report.typeList.entries.size(), "type", "types"), count(bytes, "byte", "bytes"),
-                                 count(padding, "byte", "bytes"), share, count(holes, "hole", "holes"))) +
+                                 count(totals.types, "type", "types"), count(totals.bytes, "byte", "bytes"),
+                                 count(totals.padding, "byte", "bytes"), share, count(totals.holes, "hole", "holes"))) +
          "\n";
 }
 
-std::string textTypeList(const Report &report, const Palette &palette) {
-  std::string out = textTypeListHeading(report, palette);
-  for (const auto &entry : report.typeList.entries) out += textTypeListRow(entry, report);
-  if (report.typeList.entries.empty()) out += palette.dim("  no type matches") + "\n";
-  return out + textTypeListTotals(report, palette);
+void textTypeList(const Report &report, const Palette &palette, Output &out) {
+  out << trimLineEnds(textTypeListHeading(report, palette));
+  TypeListTotals totals;
+  for (std::size_t i = 0; i < report.typeList.types.size(); ++i) {
+    const TypeEntry entry = report.typeList.entry(i);
+    out << trimLineEnds(textTypeListRow(entry, report));
+    ++totals.types;
+    totals.bytes += entry.type->size;
+    totals.padding += entry.facts.layout.padding;
+    totals.holes += entry.facts.layout.holes.size();
+  }
+  if (report.typeList.types.empty()) out << palette.dim("  no type matches") + "\n";
+  out << trimLineEnds(textTypeListTotals(totals, palette));
 }
 
 std::string textMostPadding(const Report &report, const Palette &palette) {

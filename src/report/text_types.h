@@ -2,8 +2,10 @@
 #pragma once
 
 #include "report/color.h"
+#include "report/output.h"
 #include "report/report.h"
 
+#include <cstdint>
 #include <string>
 
 namespace memlayout::report {
@@ -12,12 +14,18 @@ namespace memlayout::report {
 std::string textStructs(const Report &report, const Palette &palette);
 std::string textStruct(const TypeEntry &entry, const Report &report, const Palette &palette);
 
-// --types: a heading, one line per type, a totals line. Each piece stands alone so a caller can stream
-// the rows: the column widths do not depend on the other rows (the name comes last).
+// --types: a heading, one line per type, a totals line, streamed to `out` row by row (the column
+// widths do not depend on the other rows: the name comes last).
+struct TypeListTotals {
+  std::uint64_t types = 0, bytes = 0, padding = 0, holes = 0;
+};
 std::string textTypeListHeading(const Report &report, const Palette &palette);
 std::string textTypeListRow(const TypeEntry &entry, const Report &report);
-std::string textTypeListTotals(const Report &report, const Palette &palette);
-std::string textTypeList(const Report &report, const Palette &palette);
+std::string textTypeListTotals(const TypeListTotals &totals, const Palette &palette);
+void textTypeList(const Report &report, const Palette &palette, Output &out);
+
+// Padded columns leave spaces at line ends; they only make diffs and goldens noisy.
+std::string trimLineEnds(const std::string &text);
 
 // Summary: "Types that waste the most padding" ("" when the file has no DWARF).
 std::string textMostPadding(const Report &report, const Palette &palette);

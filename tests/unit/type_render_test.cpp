@@ -297,11 +297,14 @@ TEST(TypeList, TextJsonMarkdown) {
   tight.fields = {field("a", "int", 0, 4), field("b", "int", 4, 4)};
   f.table.types.push_back(tight);
   f.report.types = true;
-  for (const auto &t : f.table.types) {
-    TypeEntry entry{&t, {}};
-    entry.facts.layout = analysis::typeLayout(t);
-    f.report.typeList.entries.push_back(std::move(entry));
-  }
+  for (const auto &t : f.table.types) f.report.typeList.types.push_back(&t);
+  int factsMade = 0;
+  f.report.typeList.factsOf = [&](std::size_t i) {
+    ++factsMade;
+    model::TypeFacts facts;
+    facts.layout = analysis::typeLayout(*f.report.typeList.types[i]);
+    return facts;
+  };
   f.report.typeList.sortedBy = "padding";
   f.report.typeList.candidates = 2;
   const std::string text = renderText(f.report, false);
@@ -317,6 +320,45 @@ TEST(TypeList, TextJsonMarkdown) {
   EXPECT_TRUE(json["types"][1]["fields"].is_array()); // whole Type objects: usable as a baseline
   const std::string md = renderMarkdown(f.report);
   EXPECT_NE(md.find("| `hole_char_int_double` | struct | 24 | 8 | 10 | 2 | C |\n"), std::string::npos) << md;
+  // Each rendering makes each row's facts once, as the row is written.
+  EXPECT_EQ(factsMade, 6);
+}
+
+TEST(TypeList, StreamedAsRowsAreMade) {
+  Fixture f;
+  for (int i = 0; i < 3000; ++i) {
+    model::Type type = holeCharIntDouble();
+    type.name += std::to_string(i);
+    f.table.types.push_back(type);
+  }
+  for (const auto &t : f.table.types) f.report.typeList.types.push_back(&t);
+  f.report.types = true;
+  std::vector<std::string> pieces;
+  std::size_t factsMadeBeforeFirstPiece = 0, factsMade = 0;
+  f.report.typeList.factsOf = [&](std::size_t i) {
+    ++factsMade;
+    model::TypeFacts facts;
+    facts.layout = analysis::typeLayout(*f.report.typeList.types[i]);
+    return facts;
+  };
+  for (Format format : {Format::Text, Format::Json, Format::Markdown}) {
+    pieces.clear();
+    factsMade = 0;
+    factsMadeBeforeFirstPiece = 0;
+    {
+      Output out([&](std::string_view piece) {
+        if (pieces.empty()) factsMadeBeforeFirstPiece = factsMade;
+        pieces.emplace_back(piece);
+      });
+      render(f.report, {format, false}, out);
+    }
+    std::string joined;
+    for (const auto &piece : pieces) joined += piece;
+    // The same bytes as the string rendering, written in several pieces, the first before most rows exist.
+    EXPECT_EQ(joined, render(f.report, {format, false}));
+    EXPECT_GT(pieces.size(), 1u);
+    EXPECT_LT(factsMadeBeforeFirstPiece, 3000u);
+  }
 }
 
 TEST(Summary, MostPaddingOnlyWithTypes) {
