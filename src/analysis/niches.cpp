@@ -17,7 +17,7 @@ using Why = model::Niche::Why;
 constexpr std::uint64_t kMany = std::numeric_limits<std::uint64_t>::max();
 // Bounds, because typeIndex comes from untrusted debug info: nesting depth, and niches kept per type
 // (a struct of structs of bools would otherwise list a product of them).
-constexpr unsigned kMaxDepth = 12;
+constexpr unsigned kMaxNicheDepth = 12;
 constexpr std::size_t kMaxNiches = 64;
 
 bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
@@ -84,7 +84,7 @@ public:
 
   std::vector<model::Niche> ofType(const model::Type &type, unsigned depth) {
     std::vector<model::Niche> out;
-    if (type.kind == model::Kind::Union || depth >= kMaxDepth) return out;
+    if (type.kind == model::Kind::Union || depth >= kMaxNicheDepth) return out;
     // NonNull, NonZero, the niche_types, a fat reference: the type itself has the narrowed range.
     if (type.kind != model::Kind::Enum)
       if (auto leaf = leafNiche(type.name, type.size)) return leafNiches(*leaf, type.name, type.size, &type, "", depth);

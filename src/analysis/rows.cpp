@@ -9,7 +9,7 @@ namespace memlayout::analysis {
 namespace {
 
 // Deep enough for any real program; a bound because typeIndex comes from untrusted debug info.
-constexpr unsigned kMaxDepth = 12;
+constexpr unsigned kMaxExpandDepth = 12;
 
 // An aggregate with no bytes of its own (no field covers anything): an empty class.
 bool isEmptyAggregate(const model::Field &field, const model::TypeTable *table) {
@@ -70,7 +70,7 @@ void appendRows(const model::Type &type, const model::Layout &layout, const mode
       row.arrayCount = field->arrayCount;
     }
     rows.push_back(row);
-    if (!expand || !field || !table || field->typeIndex < 0 || field->virtualBase || depth + 1 >= kMaxDepth) continue;
+    if (!expand || !field || !table || field->typeIndex < 0 || field->virtualBase || depth + 1 >= kMaxExpandDepth) continue;
     const auto nested = static_cast<std::size_t>(field->typeIndex);
     if (nested >= table->types.size()) continue;
     if (std::find(path.begin(), path.end(), field->typeIndex) != path.end()) continue; // corrupt: a type inside itself

@@ -3,6 +3,7 @@
 
 #include "report/markdown_types.h"
 #include "report/text_table.h"
+#include "report/units.h"
 
 #include <fmt/format.h>
 
@@ -17,7 +18,6 @@ using model::CheckValue;
 const std::uint64_t *number(const CheckValue &value) { return std::get_if<std::uint64_t>(&value); }
 const std::string *text(const CheckValue &value) { return std::get_if<std::string>(&value); }
 
-std::string bytes(std::uint64_t n) { return countOf(n, "byte", "bytes"); }
 
 class Words {
 public:
@@ -35,7 +35,7 @@ private:
     return "";
   }
   std::string byteValue(const CheckValue &v) const {
-    if (const auto *n = number(v)) return bytes(*n);
+    if (const auto *n = number(v)) return byteCount(*n);
     return value(v);
   }
   // "(+4)" / "(-4)" after a number that changed; "" otherwise.
@@ -90,7 +90,7 @@ private:
     if (!size && f) size = f->size;
     std::string out = typeName.empty() ? "" : name(typeName);
     if (offset) out += fmt::format("{}{}", out.empty() ? "at offset " : " at ", *offset);
-    if (size) out += fmt::format("{}({})", out.empty() ? "" : " ", bytes(*size));
+    if (size) out += fmt::format("{}({})", out.empty() ? "" : " ", byteCount(*size));
     return out;
   }
   // "a" for the field a hole follows in the new layout (inside the variant the change names, if any).
@@ -127,17 +127,17 @@ ChangeWords Words::holeWords() const {
   ChangeWords w;
   if (was == 0) {
     w.what = "new hole" + in + after;
-    w.after = bytes(now) + at;
-    w.sentence = fmt::format("new hole{}: {}{}{}", in, bytes(now), at, follows.empty() ? "" : "," + after);
+    w.after = byteCount(now) + at;
+    w.sentence = fmt::format("new hole{}: {}{}{}", in, byteCount(now), at, follows.empty() ? "" : "," + after);
   } else if (now == 0) {
     w.what = "hole closed" + in + after;
-    w.before = bytes(was) + at;
-    w.sentence = fmt::format("hole{}{}{} closed (was {})", in, at, after, bytes(was));
+    w.before = byteCount(was) + at;
+    w.sentence = fmt::format("hole{}{}{} closed (was {})", in, at, after, byteCount(was));
   } else {
     w.what = fmt::format("hole {}{}{}", now > was ? "grew" : "shrank", in, after);
-    w.before = bytes(was) + at;
-    w.after = bytes(now) + at;
-    w.sentence = fmt::format("hole{}{}{} {}: {} → {}", in, at, after, now > was ? "grew" : "shrank", was, bytes(now));
+    w.before = byteCount(was) + at;
+    w.after = byteCount(now) + at;
+    w.sentence = fmt::format("hole{}{}{} {}: {} → {}", in, at, after, now > was ? "grew" : "shrank", was, byteCount(now));
   }
   return w;
 }
@@ -147,9 +147,9 @@ ChangeWords Words::limitWords(std::string_view what) const {
   if (const auto *a = number(change_.after)) now = *a;
   else if (type_.after) now = what == "size" ? type_.after->size : type_.after->padding;
   ChangeWords w;
-  w.what = change_.limit ? fmt::format("{} limit {}", what, bytes(*change_.limit)) : fmt::format("{} limit", what);
+  w.what = change_.limit ? fmt::format("{} limit {}", what, byteCount(*change_.limit)) : fmt::format("{} limit", what);
   w.before = byteValue(change_.before);
-  w.after = now ? bytes(*now) : "";
+  w.after = now ? byteCount(*now) : "";
   w.sentence = fmt::format("{} {} exceeds limit {}", what, now ? std::to_string(*now) : "?",
                            change_.limit ? std::to_string(*change_.limit) : "?");
   return w;
@@ -197,10 +197,10 @@ ChangeWords Words::make() const {
     if (!now)
       if (const auto *f = fieldIn(type_.after, c.field)) now = f->size;
     w.what = "field " + fieldName() + " changed type";
-    w.before = value(c.before) + (was ? fmt::format(" ({})", bytes(*was)) : "");
-    w.after = value(c.after) + (now ? fmt::format(" ({})", bytes(*now)) : "");
+    w.before = value(c.before) + (was ? fmt::format(" ({})", byteCount(*was)) : "");
+    w.after = value(c.after) + (now ? fmt::format(" ({})", byteCount(*now)) : "");
     std::string sizes;
-    if (was && now) sizes = *was == *now ? fmt::format(" ({})", bytes(*now)) : fmt::format(" ({} → {})", *was, bytes(*now));
+    if (was && now) sizes = *was == *now ? fmt::format(" ({})", byteCount(*now)) : fmt::format(" ({} → {})", *was, byteCount(*now));
     w.sentence = fmt::format("{}: {} → {}{}", w.what, value(c.before), value(c.after), sizes);
     return w;
   }
@@ -226,7 +226,7 @@ ChangeWords Words::make() const {
     std::optional<std::uint64_t> size;
     if (const auto *n = number(c.after)) size = *n;
     else if (type_.after) size = type_.after->size;
-    w.after = size ? bytes(*size) : value(c.after);
+    w.after = size ? byteCount(*size) : value(c.after);
     w.sentence = w.what + (w.after.empty() ? "" : " (" + w.after + ")");
     return w;
   }
@@ -235,7 +235,7 @@ ChangeWords Words::make() const {
     std::optional<std::uint64_t> size;
     if (const auto *n = number(c.before)) size = *n;
     else if (type_.before) size = type_.before->size;
-    w.before = size ? bytes(*size) : value(c.before);
+    w.before = size ? byteCount(*size) : value(c.before);
     w.sentence = w.what + (w.before.empty() ? "" : " (was " + w.before + ")");
     return w;
   }
@@ -352,11 +352,11 @@ std::string typeTitle(const model::TypeComparison &type) {
 
 std::string typeSizeText(const model::TypeComparison &type) {
   if (type.before && type.after) {
-    if (type.before->size == type.after->size) return bytes(type.after->size);
-    return fmt::format("{} → {}", type.before->size, bytes(type.after->size));
+    if (type.before->size == type.after->size) return byteCount(type.after->size);
+    return fmt::format("{} → {}", type.before->size, byteCount(type.after->size));
   }
-  if (type.after) return "new, " + bytes(type.after->size);
-  if (type.before) return bytes(type.before->size) + ", removed";
+  if (type.after) return "new, " + byteCount(type.after->size);
+  if (type.before) return byteCount(type.before->size) + ", removed";
   return "";
 }
 

@@ -2,6 +2,7 @@
 #include "report/enum_words.h"
 
 #include "report/type_names.h"
+#include "report/units.h"
 #include "support/type_paths.h"
 
 #include <fmt/format.h>
@@ -14,7 +15,6 @@ namespace {
 
 using Why = model::Niche::Why;
 
-std::string bytes(std::uint64_t n) { return fmt::format("{} {}", n, n == 1 ? "byte" : "bytes"); }
 
 std::string wrap(const std::string &text, bool code) { return code ? "`" + text + "`" : text; }
 
@@ -83,7 +83,7 @@ std::string variantSelector(const model::Variant &variant, const model::Discrimi
 std::string discriminantSentence(const model::Type &type, const model::DiscriminantFacts &d, bool code) {
   if (d.kind == model::DiscriminantFacts::Kind::Tag) {
     std::string out = fmt::format("{}ag: {} at offset {} ({})", code ? "T" : "t", wrap(d.typeName.empty() ? "?" : d.typeName, code),
-                                  d.offset, bytes(d.size));
+                                  d.offset, byteCount(d.size));
     std::string values;
     for (const auto &variant : type.variants) {
       std::string selector = variantSelector(variant, &d, false).substr(2);
@@ -94,7 +94,7 @@ std::string discriminantSentence(const model::Type &type, const model::Discrimin
   const std::string owner =
       d.owner >= 0 && static_cast<std::size_t>(d.owner) < type.variants.size() ? type.variants[static_cast<std::size_t>(d.owner)].name : "?";
   std::string out = fmt::format("{}he tag is stored in the niche of {} at offset {} ({})", code ? "T" : "t",
-                                wrap(d.field.empty() ? owner : d.field, code), d.offset, bytes(d.size));
+                                wrap(d.field.empty() ? owner : d.field, code), d.offset, byteCount(d.size));
   std::vector<std::uint64_t> values;
   std::vector<std::string> names, ranges;
   for (std::size_t i = 0; i < type.variants.size(); ++i) {
@@ -122,14 +122,14 @@ std::string discriminantSentence(const model::Type &type, const model::Discrimin
 }
 
 std::string nicheSentence(const model::Niche &niche, bool code) {
-  return fmt::format("offset {} ({}, {}): {}", niche.offset, bytes(niche.size), nicheWhat(niche, code),
+  return fmt::format("offset {} ({}, {}): {}", niche.offset, byteCount(niche.size), nicheWhat(niche, code),
                      freeValues(niche.available));
 }
 
 std::string optionSentence(const model::Type &type, const model::OptionCost &option, bool code) {
   const std::string name = wrap("Option<" + support::shortenTypePaths(displayName(type)) + ">", code);
-  if (option.free) return fmt::format("{} is free: still {}, None goes in a niche", name, bytes(option.size));
-  return fmt::format("{}o niche: {} takes {}, not {}", code ? "N" : "n", name, bytes(option.size), type.size);
+  if (option.free) return fmt::format("{} is free: still {}, None goes in a niche", name, byteCount(option.size));
+  return fmt::format("{}o niche: {} takes {}, not {}", code ? "N" : "n", name, byteCount(option.size), type.size);
 }
 
 } // namespace memlayout::report

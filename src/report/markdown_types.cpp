@@ -3,6 +3,7 @@
 
 #include "report/enum_words.h"
 #include "report/type_names.h"
+#include "report/units.h"
 
 #include <fmt/format.h>
 
@@ -11,7 +12,6 @@ namespace {
 
 using What = model::LayoutItem::What;
 
-std::string bytes(std::uint64_t n) { return fmt::format("{} {}", n, n == 1 ? "byte" : "bytes"); }
 
 const model::Field *rowField(const model::Type &type, const Report &report, const model::LayoutRow &row) {
   const model::Type *owner = &type;
@@ -67,7 +67,7 @@ std::string variantsMarkdown(const TypeEntry &entry, const Report &report) {
                            d && d->kind == model::DiscriminantFacts::Kind::Niche ? "niche value" : "tag");
       } else if (row.what == What::Hole) {
         out += fmt::format("| {} | {} | {} | | | | {} |\n", first, row.bitOffset / 8, row.bitSize / 8,
-                           row.depth == 0 ? "unused by this variant" : "**hole** of " + bytes(row.bitSize / 8));
+                           row.depth == 0 ? "unused by this variant" : "**hole** of " + byteCount(row.bitSize / 8));
       } else if (row.what == What::TrailingPadding) {
         out += fmt::format("| {} | {} | {} | | | | padding{} |\n", first, row.bitOffset / 8, row.bitSize / 8,
                            row.depth > 0 ? " (nested)" : "");
@@ -102,17 +102,17 @@ std::string structMarkdown(const TypeEntry &entry, const Report &report) {
   out += fmt::format("{}{}. ", languageName(type.language), origin.empty() ? "" : ", " + markdownCell(origin));
   if (entry.layoutsWithName > 1) out += fmt::format("Layout {} of {} under this name. ", entry.layoutNumber, entry.layoutsWithName);
   if (type.kind == model::Kind::Enum && !facts.variantLayouts.empty())
-    return out + fmt::format("Size {}, align {}, {} variant{}, padding {} (bytes no variant uses).\n\n", bytes(type.size),
+    return out + fmt::format("Size {}, align {}, {} variant{}, padding {} (bytes no variant uses).\n\n", byteCount(type.size),
                              type.align, type.variants.size(), type.variants.size() == 1 ? "" : "s",
-                             bytes(facts.layout.padding)) +
+                             byteCount(facts.layout.padding)) +
            variantsMarkdown(entry, report) + nichesMarkdown(entry);
   if (type.kind == model::Kind::Enum)
-    return out + fmt::format("Size {}, align {}.\n\n", bytes(type.size), type.align) + enumMarkdown(type) +
+    return out + fmt::format("Size {}, align {}.\n\n", byteCount(type.size), type.align) + enumMarkdown(type) +
            nichesMarkdown(entry);
   out += fmt::format("Size {}, align {}, {} cache line{} of {} bytes; {} hole{} ({}), padding {}{}.\n\n",
-                     bytes(type.size), type.align, facts.cacheLines.count, facts.cacheLines.count == 1 ? "" : "s",
+                     byteCount(type.size), type.align, facts.cacheLines.count, facts.cacheLines.count == 1 ? "" : "s",
                      facts.cacheLines.lineSize, facts.layout.holes.size(), facts.layout.holes.size() == 1 ? "" : "s",
-                     bytes(facts.layout.holeBytes), bytes(facts.layout.padding), type.packed ? ", packed" : "");
+                     byteCount(facts.layout.holeBytes), byteCount(facts.layout.padding), type.packed ? ", packed" : "");
   out += "| offset | size | align | type | field | note |\n|--:|--:|--:|---|---|---|\n";
   for (std::size_t index = 0; index < facts.rows.size(); ++index) {
     const model::LayoutRow &row = facts.rows[index];
@@ -121,7 +121,7 @@ std::string structMarkdown(const TypeEntry &entry, const Report &report) {
     for (unsigned d = 0; d < row.depth; ++d) depth += "&nbsp;&nbsp;";
     if (row.what == What::Hole) {
       out += fmt::format("| {} | {} | | | | **hole** of {}, try to pack |\n", row.bitOffset / 8, row.bitSize / 8,
-                         bytes(row.bitSize / 8));
+                         byteCount(row.bitSize / 8));
       continue;
     }
     if (row.what == What::BitHole) {
@@ -154,7 +154,7 @@ std::string structMarkdown(const TypeEntry &entry, const Report &report) {
   out += nichesMarkdown(entry);
   if (facts.suggestion && facts.suggestion->status == model::Suggestion::Status::Reordered) {
     const auto &s = *facts.suggestion;
-    out += fmt::format("\nSuggested order: {} instead of {} (saves {}):", bytes(s.size), type.size, bytes(type.size - s.size));
+    out += fmt::format("\nSuggested order: {} instead of {} (saves {}):", byteCount(s.size), type.size, byteCount(type.size - s.size));
     for (std::size_t i = 0; i < s.order.size(); ++i)
       out += fmt::format("{} {}", i ? "," : "", markdownCode(fieldLabel(type.fields[static_cast<std::size_t>(s.order[i])])));
     out += "\n";

@@ -28,4 +28,6 @@ std::string grouped(std::uint64_t value) {
   return out;
 }
 
+std::string byteCount(std::uint64_t n) { return fmt::format("{} {}", n, n == 1 ? "byte" : "bytes"); }
+
 } // namespace memlayout::report

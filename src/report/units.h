@@ -12,5 +12,7 @@ std::string humanSize(std::uint64_t bytes);
 std::string hex(std::uint64_t value, int digits = 0);
 // 205553 → "205,553".
 std::string grouped(std::uint64_t value);
+// "1 byte", "12 bytes".
+std::string byteCount(std::uint64_t n);
 
 } // namespace memlayout::report

@@ -11,7 +11,7 @@ bool endsWith(const std::string &s, const std::string &suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string trim(const std::string &s) {
+std::string trimSpaces(const std::string &s) {
   const std::size_t b = s.find_first_not_of(' ');
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(' ') - b + 1);
@@ -68,7 +68,7 @@ bool parseOffset(const std::string &column, ClangField &field) {
 }
 
 bool parseField(const std::string &offsetColumn, std::string content, ClangField &field) {
-  field.line = trim(offsetColumn) + " | " + content;
+  field.line = trimSpaces(offsetColumn) + " | " + content;
   if (!parseOffset(offsetColumn, field)) return false;
   if (endsWith(content, " (empty)")) {
     field.empty = true;
@@ -98,7 +98,7 @@ bool parseField(const std::string &offsetColumn, std::string content, ClangField
   if (space == std::string::npos) return false;
   field.kind = ClangField::Kind::Member;
   field.name = content.substr(space + 1);
-  field.type = trim(content.substr(0, space));
+  field.type = trimSpaces(content.substr(0, space));
   field.anonymousAt = unnamedLocation(field.type);
   return !field.type.empty();
 }
@@ -138,7 +138,7 @@ ClangDump parseClangDump(const std::string &text) {
     const std::size_t bar = line.find('|');
     if (!record || bar == std::string::npos) continue;
     record->text += line + "\n";
-    const std::string offsetColumn = trim(line.substr(0, bar));
+    const std::string offsetColumn = trimSpaces(line.substr(0, bar));
     std::string content = line.substr(bar + 1);
     if (!content.empty() && content.front() == ' ') content.erase(0, 1);
     if (offsetColumn.empty()) { // [sizeof=…, dsize=…, align=…, / nvsize=…, nvalign=…]

@@ -10,7 +10,7 @@
 namespace memlayout::testing {
 namespace {
 
-std::string trim(const std::string &s) {
+std::string trimBlanks(const std::string &s) {
   const std::size_t b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
@@ -30,11 +30,11 @@ std::int64_t toSigned(const std::string &s) {
 
 // "struct Dog : Animal {" → keyword struct, name Dog; "typedef struct {" → keyword struct, name "".
 bool parseHeader(const std::string &line, PaholeType &type) {
-  std::string text = trim(line);
+  std::string text = trimBlanks(line);
   if (text.size() < 2 || text.back() != '{') return false;
-  text = trim(text.substr(0, text.size() - 1));
+  text = trimBlanks(text.substr(0, text.size() - 1));
   if (text.rfind("typedef ", 0) == 0) {
-    type.keyword = trim(text.substr(8));
+    type.keyword = trimBlanks(text.substr(8));
     return type.keyword == "struct" || type.keyword == "union" || type.keyword == "class";
   }
   const std::size_t space = text.find(' ');
@@ -51,22 +51,22 @@ bool parseHeader(const std::string &line, PaholeType &type) {
       break;
     }
   }
-  type.name = trim(rest);
+  type.name = trimBlanks(rest);
   return true;
 }
 
 // The member's name from the text before its offset comment: "int x;", "unsigned int low:3;",
 // "char data[];", "} named_inner;", "};", "/* struct Left <ancestor>; */".
 void parseMemberText(const std::string &before, PaholeMember &member) {
-  std::string text = trim(before);
+  std::string text = trimBlanks(before);
   if (text.find("<ancestor>") != std::string::npos) {
     member.ancestor = true;
     const std::size_t start = text.find("/*") + 2, end = text.find("<ancestor>");
-    member.name = trim(text.substr(start, end - start));
+    member.name = trimBlanks(text.substr(start, end - start));
     return;
   }
   if (!text.empty() && text.back() == ';') text.pop_back();
-  text = trim(text);
+  text = trimBlanks(text);
   const std::size_t cut = text.find_last_of(" \t}*");
   std::string name = cut == std::string::npos ? text : text.substr(cut + 1);
   if (const std::size_t colon = name.find(':'); colon != std::string::npos) {
@@ -104,7 +104,7 @@ PaholeListing parsePahole(const std::string &text) {
       continue;
     }
     type.text += line + "\n";
-    const std::string trimmed = trim(line);
+    const std::string trimmed = trimBlanks(line);
     if (inComment) {
       if (trimmed.find("*/") != std::string::npos) inComment = false;
       continue;
@@ -117,7 +117,7 @@ PaholeListing parsePahole(const std::string &text) {
     const bool opens = !trimmed.empty() && trimmed.back() == '{';
     if (closes) --depth;
     if (depth == 0) { // the type's own closing line: "};", "} event_t;", "} __attribute__((…));"
-      std::string rest = trim(trimmed.substr(1));
+      std::string rest = trimBlanks(trimmed.substr(1));
       if (type.name.empty()) {
         const std::size_t end = rest.find_first_of(" ;");
         type.name = rest.substr(0, end);
