@@ -1,7 +1,8 @@
 # The CI gate's end-to-end tests (label gate): --diff, --save-baseline/--check, policies and errors on the gate sample pairs and the existing samples; goldens of the Markdown and GitHub reports.
 #
 #   ctest --test-dir BUILD -L gate           all of them
-#   ctest --test-dir BUILD -R Gate/GatePairTest.DiffReportsExactlyTheExpectedChanges/rust -V
+#   ctest --test-dir BUILD -R gate.GatePairTest -V          one suite (gate.<Suite>); one test:
+#   BUILD/tests/gate_tests --gtest_filter=Gate/GatePairTest.DiffReportsExactlyTheExpectedChanges/rust
 # Expected changes: tests/gate/gate_expectations.cpp, written from pahole, clang's record dumps and
 # rustc -Zprint-type-sizes on samples/gate/. A sample this machine cannot build makes its tests skip.
 add_executable(gate_tests
@@ -22,4 +23,4 @@ add_dependencies(gate_tests memlayout)
 if(TARGET samples)
   add_dependencies(gate_tests samples)
 endif()
-gtest_discover_tests(gate_tests PROPERTIES LABELS gate TIMEOUT 600)
+ml_add_gtest_suites(gate_tests gate PROPERTIES LABELS gate TIMEOUT 600)

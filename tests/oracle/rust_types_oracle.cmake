@@ -18,7 +18,7 @@ target_link_libraries(rust_types_oracle PRIVATE ml_test_rust_oracle ml_test_subp
 
 add_executable(rust_oracle_test ${CMAKE_CURRENT_LIST_DIR}/rust_oracle_test.cpp)
 target_link_libraries(rust_oracle_test PRIVATE ml_test_rust_oracle ml_settings GTest::gtest_main)
-gtest_discover_tests(rust_oracle_test PROPERTIES LABELS unit)
+ml_add_gtest_suites(rust_oracle_test unit.rust_oracle PROPERTIES LABELS unit)
 
 # Standard-library instantiations the sample makes on purpose (rustc's spelling): each must be in
 # rustc's output and found in memlayout's, like the sample's own types. (Not Box<Point>: rustc

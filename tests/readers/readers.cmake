@@ -9,7 +9,7 @@ ml_link_llvm(reader_tests ObjectYAML Object Support)
 if(TARGET samples)
   add_dependencies(reader_tests samples)
 endif()
-gtest_discover_tests(reader_tests PROPERTIES LABELS readers ENVIRONMENT "ML_SAMPLES_FILE=${ML_SAMPLES_FILE}")
+ml_add_gtest_suites(reader_tests readers PROPERTIES LABELS readers ENVIRONMENT "ML_SAMPLES_FILE=${ML_SAMPLES_FILE}")
 
 # Damaged debug sections (tests/robustness/mutation_test.cpp, DwarfMutation): samples covering DWARF 4
 # and 5, C, C++ and Rust, type units, compression, relocations, ELF32 and big-endian.
