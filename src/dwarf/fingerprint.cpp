@@ -118,6 +118,12 @@ void DefinitionFingerprints::appendName(std::string &bytes, const llvm::DWARFUni
     bytes += '\x03';
     appendNumber(bytes, name->getRawUValue());
     return;
+  case llvm::dwarf::DW_FORM_GNU_strp_alt:
+  case llvm::dwarf::DW_FORM_strp_sup:
+    // Into a supplementary file (dwz) LLVM does not open: the offset is all that tells names apart.
+    bytes += '\x05';
+    appendNumber(bytes, name->getRawUValue());
+    return;
   case llvm::dwarf::DW_FORM_strx:
   case llvm::dwarf::DW_FORM_strx1:
   case llvm::dwarf::DW_FORM_strx2:
