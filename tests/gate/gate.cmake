@@ -24,3 +24,4 @@ if(TARGET samples)
   add_dependencies(gate_tests samples)
 endif()
 ml_add_gtest_suites(gate_tests gate PROPERTIES LABELS gate TIMEOUT 600)
+set_tests_properties(gate.GatePairTest PROPERTIES COST 50) # the longest suite: started early

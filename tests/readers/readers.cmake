@@ -23,4 +23,4 @@ endforeach()
 string(REPLACE ";" "\\;" ml_dwarf_mutation_env "${ml_dwarf_mutation_inputs}")
 add_test(NAME robustness.dwarf_mutations COMMAND mutation_test --gtest_filter=DwarfMutation.*)
 set_tests_properties(robustness.dwarf_mutations PROPERTIES LABELS "robustness;readers"
-  ENVIRONMENT "ML_DWARF_MUTATION_INPUTS=${ml_dwarf_mutation_env}" TIMEOUT 1200)
+  ENVIRONMENT "ML_DWARF_MUTATION_INPUTS=${ml_dwarf_mutation_env}" TIMEOUT 1200 COST 100)
