@@ -69,13 +69,38 @@ void appendValue(std::string &bytes, const std::optional<llvm::DWARFFormValue> &
   appendNumber(bytes, value->getRawUValue());
 }
 
+constexpr DefinitionFingerprints::SlotMask bit(DefinitionFingerprints::Slot slot) {
+  return static_cast<DefinitionFingerprints::SlotMask>(1u << slot);
+}
+
+using S = DefinitionFingerprints;
+constexpr S::SlotMask kMemberSlots = bit(S::Name) | bit(S::Type) | bit(S::MemberLocation) | bit(S::DataBitOffset) |
+                                     bit(S::BitOffset) | bit(S::ByteSize) | bit(S::BitSize) | bit(S::DiscrValue) |
+                                     bit(S::ConstValue);
+
 // Stand-in keys of chains_ for references that do not stay in the unit.
 const void *const kSectionOffset = &kMaxTypeDepth;
 const void *const kSignature = &kSectionOffset;
 
 } // namespace
 
-void DefinitionFingerprints::read(const llvm::DWARFDie &die, Attributes &out) {
+const std::vector<DefinitionFingerprints::PlanStep> &
+DefinitionFingerprints::planOf(const llvm::DWARFAbbreviationDeclaration &declaration, const llvm::DWARFUnit &unit) {
+  auto [slot, inserted] = plans_.try_emplace({&declaration, &unit});
+  if (inserted) {
+    for (const auto &spec : declaration.attributes()) {
+      PlanStep step;
+      step.slot = static_cast<std::int8_t>(slotOf(spec.Attr));
+      if (spec.isImplicitConst()) step.size = PlanStep::kImplicitConst;
+      else if (auto size = spec.getByteSize(unit); size && *size > 0 && *size < PlanStep::kImplicitConst)
+        step.size = static_cast<std::uint8_t>(*size);
+      slot->second.push_back(step);
+    }
+  }
+  return slot->second;
+}
+
+void DefinitionFingerprints::read(const llvm::DWARFDie &die, Attributes &out, SlotMask wanted) {
   for (auto &slot : out) slot.reset();
   const llvm::DWARFAbbreviationDeclaration *declaration = die.getAbbreviationDeclarationPtr();
   if (!declaration) return;
@@ -84,22 +109,25 @@ void DefinitionFingerprints::read(const llvm::DWARFDie &die, Attributes &out) {
     extractor_.emplace(unit.getDebugInfoExtractor());
     extractorUnit_ = &unit;
   }
+  const std::vector<PlanStep> &plan = planOf(*declaration, unit);
   const llvm::dwarf::FormParams params = unit.getFormParams();
   std::uint64_t offset = die.getOffset() + llvm::getULEB128Size(declaration->getCode());
+  std::size_t index = 0;
   for (const auto &spec : declaration->attributes()) {
-    const int slot = slotOf(spec.Attr);
-    if (spec.isImplicitConst()) {
-      if (slot >= 0) out[static_cast<std::size_t>(slot)] = llvm::DWARFFormValue::createFromSValue(spec.Form, spec.getImplicitConstValue());
+    const PlanStep step = plan[index++];
+    const bool want = step.slot >= 0 && (wanted & (SlotMask{1} << step.slot)) != 0;
+    if (step.size == PlanStep::kImplicitConst) {
+      if (want) out[static_cast<std::size_t>(step.slot)] = llvm::DWARFFormValue::createFromSValue(spec.Form, spec.getImplicitConstValue());
       continue;
     }
-    if (slot < 0) {
-      if (auto size = spec.getByteSize(unit)) offset += static_cast<std::uint64_t>(*size);
+    if (!want) {
+      if (step.size != 0) offset += step.size;
       else if (!llvm::DWARFFormValue::skipValue(spec.Form, *extractor_, &offset, params)) return;
       continue;
     }
     llvm::DWARFFormValue value(spec.Form);
     if (!value.extractValue(*extractor_, &offset, params, &unit)) return;
-    out[static_cast<std::size_t>(slot)] = value;
+    out[static_cast<std::size_t>(step.slot)] = value;
   }
 }
 
@@ -195,7 +223,7 @@ Fingerprint DefinitionFingerprints::chainOf(const llvm::DWARFDie &holder, const 
     bytes += '\x01';
   } else {
     Attributes attributes;
-    read(type, attributes);
+    read(type, attributes, bit(Name) | bit(ByteSize) | bit(Type));
     const Tag tag = type.getTag();
     appendNumber(bytes, tag);
     appendName(bytes, *type.getDwarfUnit(), attributes[Name]);
@@ -203,7 +231,7 @@ Fingerprint DefinitionFingerprints::chainOf(const llvm::DWARFDie &holder, const 
     if (tag == llvm::dwarf::DW_TAG_array_type) {
       Attributes range;
       for (const llvm::DWARFDie &child : type.children()) {
-        read(child, range);
+        read(child, range, bit(Count) | bit(UpperBound));
         appendValue(bytes, range[Count]);
         appendValue(bytes, range[UpperBound]);
       }
@@ -222,7 +250,7 @@ void DefinitionFingerprints::appendMembers(std::string &bytes, const llvm::DWARF
     appendNumber(bytes, tag);
     if (tag == llvm::dwarf::DW_TAG_subprogram || tag == llvm::dwarf::DW_TAG_template_type_parameter)
       continue; // no bytes of the layout
-    read(child, attributes);
+    read(child, attributes, kMemberSlots);
     appendName(bytes, *child.getDwarfUnit(), attributes[Name]);
     for (Slot slot : {MemberLocation, DataBitOffset, BitOffset, ByteSize, BitSize, DiscrValue, ConstValue})
       appendValue(bytes, attributes[slot]);
@@ -239,7 +267,7 @@ Fingerprint DefinitionFingerprints::of(const llvm::DWARFDie &die, const std::str
   std::string bytes = qualifiedName;
   bytes += '\0';
   Attributes attributes;
-  read(die, attributes);
+  read(die, attributes, bit(ByteSize) | bit(DeclFile) | bit(DeclLine));
   appendNumber(bytes, die.getTag());
   appendValue(bytes, attributes[ByteSize]);
   appendDeclFile(bytes, die, attributes[DeclFile]);

@@ -12,8 +12,10 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace llvm {
+class DWARFAbbreviationDeclaration;
 class DWARFUnit;
 }
 
@@ -26,8 +28,12 @@ struct Fingerprint {
   bool operator==(const Fingerprint &other) const { return low == other.low && high == other.high; }
 };
 
-struct FingerprintHash {
-  std::size_t operator()(const Fingerprint &print) const { return static_cast<std::size_t>(print.low); }
+// For llvm::DenseMap: two values no 128-bit hash will meet are the empty and deleted keys.
+struct FingerprintInfo {
+  static Fingerprint getEmptyKey() { return {~std::uint64_t{0}, ~std::uint64_t{0}}; }
+  static Fingerprint getTombstoneKey() { return {~std::uint64_t{0}, ~std::uint64_t{0} - 1}; }
+  static unsigned getHashValue(const Fingerprint &print) { return static_cast<unsigned>(print.low); }
+  static bool isEqual(const Fingerprint &a, const Fingerprint &b) { return a == b; }
 };
 
 // One unit's fingerprints (one per thread: nothing here is shared). A fingerprint covers the qualified
@@ -52,9 +58,18 @@ public:
     Count, UpperBound, DeclFile, DeclLine, SlotCount
   };
   using Attributes = std::optional<llvm::DWARFFormValue>[SlotCount];
+  using SlotMask = std::uint16_t;
 
 private:
-  void read(const llvm::DWARFDie &die, Attributes &out);
+  // How to walk one abbreviation's attributes: each one's slot (-1: not read) and its size when fixed.
+  struct PlanStep {
+    static constexpr std::uint8_t kImplicitConst = 255;
+    std::int8_t slot = -1;
+    std::uint8_t size = 0; // 0: variable (skipped by decoding it), kImplicitConst: no bytes
+  };
+  const std::vector<PlanStep> &planOf(const llvm::DWARFAbbreviationDeclaration &declaration, const llvm::DWARFUnit &unit);
+  // Fills the `wanted` slots of `out` from one pass over the DIE's attributes; skips the rest.
+  void read(const llvm::DWARFDie &die, Attributes &out, SlotMask wanted);
   void appendMembers(std::string &bytes, const llvm::DWARFDie &die, int depth);
   void appendName(std::string &bytes, const llvm::DWARFUnit &unit, const std::optional<llvm::DWARFFormValue> &name);
   void appendDeclFile(std::string &bytes, const llvm::DWARFDie &die, const std::optional<llvm::DWARFFormValue> &file);
@@ -66,6 +81,7 @@ private:
   // Type chains by the reference that leads to them: (unit, offset), or a tag and a signature/offset.
   llvm::DenseMap<std::pair<const void *, std::uint64_t>, Fingerprint> chains_;
   llvm::DenseMap<std::pair<const void *, std::uint64_t>, Fingerprint> files_;
+  llvm::DenseMap<std::pair<const void *, const void *>, std::vector<PlanStep>> plans_;
 };
 
 } // namespace memlayout::dwarf

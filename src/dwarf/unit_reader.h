@@ -9,10 +9,11 @@
 #include "dwarf/warnings.h"
 #include "model/type.h"
 
+#include <llvm/ADT/DenseMap.h>
+
 #include <cstddef>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace llvm {
@@ -37,7 +38,7 @@ public:
 
 private:
   std::mutex mutex_;
-  std::unordered_map<Fingerprint, std::size_t, FingerprintHash> first_;
+  llvm::DenseMap<Fingerprint, std::size_t, FingerprintInfo> first_;
 };
 
 // Builds the definitions the query wants (plus the aggregates they nest, selected = false). Type
