@@ -217,7 +217,9 @@ Fingerprint DefinitionFingerprints::chainOf(const llvm::DWARFDie &holder, const 
     chains_[key] = Fingerprint{~std::uint64_t{0}, static_cast<std::uint64_t>(depth)};
   }
 
-  std::string bytes;
+  // One buffer per depth, kept between calls: most chains are short strings hashed millions of times.
+  std::string &bytes = chainBuffers_[static_cast<std::size_t>(depth)];
+  bytes.clear();
   const llvm::DWARFDie type = referencedDie(holder, reference);
   if (!type.isValid()) {
     bytes += '\x01';
@@ -264,7 +266,8 @@ void DefinitionFingerprints::appendMembers(std::string &bytes, const llvm::DWARF
 }
 
 Fingerprint DefinitionFingerprints::of(const llvm::DWARFDie &die, const std::string &qualifiedName) {
-  std::string bytes = qualifiedName;
+  std::string &bytes = definitionBuffer_;
+  bytes.assign(qualifiedName);
   bytes += '\0';
   Attributes attributes;
   read(die, attributes, bit(ByteSize) | bit(DeclFile) | bit(DeclLine));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "dwarf/decl_files.h"
+#include "dwarf/die_key.h"
 
 #include <llvm/ADT/DenseMap.h>
 #include <llvm/DebugInfo/DWARF/DWARFDataExtractor.h>
@@ -48,7 +49,8 @@ struct FingerprintInfo {
 // different and are built twice, which the merge absorbs), and a type chain is hashed once per unit.
 class DefinitionFingerprints {
 public:
-  explicit DefinitionFingerprints(DeclFiles &declFiles) : declFiles_(declFiles) {}
+  explicit DefinitionFingerprints(DeclFiles &declFiles)
+      : declFiles_(declFiles), chainBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 1) {}
 
   Fingerprint of(const llvm::DWARFDie &die, const std::string &qualifiedName);
 
@@ -82,6 +84,8 @@ private:
   llvm::DenseMap<std::pair<const void *, std::uint64_t>, Fingerprint> chains_;
   llvm::DenseMap<std::pair<const void *, std::uint64_t>, Fingerprint> files_;
   llvm::DenseMap<std::pair<const void *, const void *>, std::vector<PlanStep>> plans_;
+  std::string definitionBuffer_;
+  std::vector<std::string> chainBuffers_; // one per chain depth (0 … kMaxTypeDepth)
 };
 
 } // namespace memlayout::dwarf
