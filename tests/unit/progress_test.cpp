@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <initializer_list>
 #include <string>
+#include <utility>
 #include <thread>
 
 namespace {
@@ -32,25 +34,20 @@ private:
   std::FILE *file_;
 };
 
-TEST(Progress, DisabledWritesNothing) {
+// What a line writes in its whole life: made, updated with each (done, total), destroyed.
+std::string lifetime(bool enabled, memlayout::cli::ProgressTiming timing,
+                     std::initializer_list<std::pair<std::size_t, std::size_t>> updates) {
   Captured out;
   {
-    ProgressLine line("reading", false, out.file(), {0ms, 0ms});
-    line.update(1, 10);
-    line.update(10, 10);
+    ProgressLine line("reading", enabled, out.file(), timing);
+    for (auto [done, total] : updates) line.update(done, total);
   }
-  EXPECT_EQ(out.text(), "");
+  return out.text();
 }
 
-TEST(Progress, NothingBeforeTheDelay) {
-  Captured out;
-  {
-    ProgressLine line("reading", true, out.file(), {1h, 0ms});
-    line.update(1, 10);
-    line.update(9, 10);
-  }
-  EXPECT_EQ(out.text(), "");
-}
+TEST(Progress, DisabledWritesNothing) { EXPECT_EQ(lifetime(false, {0ms, 0ms}, {{1, 10}, {10, 10}}), ""); }
+
+TEST(Progress, NothingBeforeTheDelay) { EXPECT_EQ(lifetime(true, {1h, 0ms}, {{1, 10}, {9, 10}}), ""); }
 
 TEST(Progress, ShownThenErasedWhenDone) {
   Captured out;
@@ -62,22 +59,12 @@ TEST(Progress, ShownThenErasedWhenDone) {
 }
 
 TEST(Progress, RedrawnAtMostOncePerInterval) {
-  Captured out;
-  ProgressLine line("reading", true, out.file(), {0ms, 1h});
-  line.update(1, 4);
-  line.update(2, 4);
-  line.update(3, 4);
-  EXPECT_EQ(out.text(), "\rmemlayout: reading: 1/4 units (25%)\033[K");
+  EXPECT_EQ(lifetime(true, {0ms, 1h}, {{1, 4}, {2, 4}, {3, 4}}), "\rmemlayout: reading: 1/4 units (25%)\033[K\r\033[K");
 }
 
 TEST(Progress, ErasedWhenDestroyedMidway) {
   // An error ends the read early: the line must not stay on the terminal above the error message.
-  Captured out;
-  {
-    ProgressLine line("reading", true, out.file(), {0ms, 0ms});
-    line.update(1, 2);
-  }
-  EXPECT_EQ(out.text(), "\rmemlayout: reading: 1/2 units (50%)\033[K\r\033[K");
+  EXPECT_EQ(lifetime(true, {0ms, 0ms}, {{1, 2}}), "\rmemlayout: reading: 1/2 units (50%)\033[K\r\033[K");
 }
 
 TEST(Progress, ShownOnceTheDelayHasPassed) {
