@@ -1,13 +1,12 @@
 // Definition fingerprints (fingerprint.h): one pass over each DIE's attributes, names as string offsets.
 #include "dwarf/fingerprint.h"
 
-#include "dwarf/die_key.h"
 #include "dwarf/dies.h"
 
+#include <llvm/ADT/StringExtras.h>
 #include <llvm/BinaryFormat/Dwarf.h>
 #include <llvm/DebugInfo/DWARF/DWARFAbbreviationDeclaration.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
-#include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/LEB128.h>
 #include <llvm/Support/xxhash.h>
 

@@ -18,7 +18,6 @@ using model::CheckValue;
 const std::uint64_t *number(const CheckValue &value) { return std::get_if<std::uint64_t>(&value); }
 const std::string *text(const CheckValue &value) { return std::get_if<std::string>(&value); }
 
-
 class Words {
 public:
   Words(const model::TypeComparison &type, const model::Change &change, bool code)

@@ -15,7 +15,6 @@ namespace {
 
 using Why = model::Niche::Why;
 
-
 std::string wrap(const std::string &text, bool code) { return code ? "`" + text + "`" : text; }
 
 std::string hex(std::uint64_t bits, std::uint64_t width) {

@@ -71,14 +71,13 @@ std::string sectionsMarkdown(const model::Binary &binary) {
 void renderMarkdown(const Report &report, Output &out) {
   const model::Binary &binary = *report.binary;
   Parts parts(out);
-  auto add = [&](const std::string &part) { parts.add(part); };
-  if (report.summary || report.header) add(headerMarkdown(binary));
-  if (report.summary || report.segments) add(segmentsMarkdown(binary));
-  if (report.sections) add(sectionsMarkdown(binary));
-  if (report.summary) add(markdownMostPadding(report));
-  if (report.structs) add(markdownStructs(report));
+  if (report.summary || report.header) parts.add(headerMarkdown(binary));
+  if (report.summary || report.segments) parts.add(segmentsMarkdown(binary));
+  if (report.sections) parts.add(sectionsMarkdown(binary));
+  if (report.summary) parts.add(markdownMostPadding(report));
+  if (report.structs) parts.add(markdownStructs(report));
   if (report.types) markdownTypeList(report, parts.next());
-  add(markdownCheck(report));
+  parts.add(markdownCheck(report));
 }
 
 std::string renderMarkdown(const Report &report) {

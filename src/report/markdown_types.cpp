@@ -12,7 +12,6 @@ namespace {
 
 using What = model::LayoutItem::What;
 
-
 const model::Field *rowField(const model::Type &type, const Report &report, const model::LayoutRow &row) {
   const model::Type *owner = &type;
   if (row.owner >= 0) {

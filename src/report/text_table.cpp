@@ -31,10 +31,6 @@ std::string straddleNote(const model::LayoutRow &row, std::uint64_t lineSize) {
 
 } // namespace
 
-std::string countOf(std::uint64_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 std::string byteAndBit(std::uint64_t bitOffset) { return fmt::format("{}:{}", bitOffset / 8, bitOffset % 8); }
 
 TableLine fieldTableLine(const std::vector<model::Field> &fields, const Report &report,

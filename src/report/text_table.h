@@ -4,6 +4,7 @@
 
 #include "report/color.h"
 #include "report/report.h"
+#include "report/units.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +25,6 @@ struct TableWidths {
   std::size_t offset = 6, size = 4, type = 4, field = 5;
 };
 
-std::string countOf(std::uint64_t n, std::string_view one, std::string_view many);
 std::string byteAndBit(std::uint64_t bitOffset);
 
 // A field row. Rows of owner -1 are `fields` (the type's own, or a variant's); others resolve through

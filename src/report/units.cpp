@@ -28,6 +28,10 @@ std::string grouped(std::uint64_t value) {
   return out;
 }
 
-std::string byteCount(std::uint64_t n) { return fmt::format("{} {}", n, n == 1 ? "byte" : "bytes"); }
+std::string countOf(std::uint64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string byteCount(std::uint64_t n) { return countOf(n, "byte", "bytes"); }
 
 } // namespace memlayout::report

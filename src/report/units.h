@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace memlayout::report {
 
@@ -12,6 +13,8 @@ std::string humanSize(std::uint64_t bytes);
 std::string hex(std::uint64_t value, int digits = 0);
 // 205553 → "205,553".
 std::string grouped(std::uint64_t value);
+// "1 hole", "3 holes": n and the word for it.
+std::string countOf(std::uint64_t n, std::string_view one, std::string_view many);
 // "1 byte", "12 bytes".
 std::string byteCount(std::uint64_t n);
 
