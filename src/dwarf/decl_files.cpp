@@ -170,4 +170,31 @@ std::optional<std::string> DeclFiles::name(llvm::DWARFUnit &unit, std::uint64_t 
   return it->second;
 }
 
+std::optional<llvm::XXH128_hash_t> DeclFiles::identity(llvm::DWARFUnit &unit, std::uint64_t index) {
+  Table &table = tableOf(unit);
+  if (!table.valid || !table.prologue.hasFileAtIndex(index)) return std::nullopt;
+  const llvm::DWARFDebugLine::FileNameEntry &entry = table.prologue.getFileNameEntry(index);
+  auto text = [](const llvm::DWARFFormValue &value) -> std::optional<llvm::StringRef> {
+    auto string = value.getAsCString();
+    if (!string) {
+      llvm::consumeError(string.takeError());
+      return std::nullopt;
+    }
+    return llvm::StringRef(*string);
+  };
+  const auto name = text(entry.Name);
+  if (!name) return std::nullopt;
+  // The directory getFileNameByIndex joins to a relative name: versions 5 and later count from 0 (0
+  // being the compilation directory, left out), earlier ones from 1. Its index differs between units.
+  llvm::StringRef directory;
+  const auto &directories = table.prologue.IncludeDirectories;
+  if (table.prologue.getVersion() >= 5 ? entry.DirIdx != 0 && entry.DirIdx < directories.size()
+                                       : entry.DirIdx > 0 && entry.DirIdx <= directories.size())
+    directory = text(directories[table.prologue.getVersion() >= 5 ? entry.DirIdx : entry.DirIdx - 1]).value_or("");
+  std::string bytes(name->data(), name->size());
+  bytes += '\0';
+  bytes.append(directory.data(), directory.size());
+  return llvm::xxh3_128bits(llvm::arrayRefFromStringRef(bytes));
+}
+
 } // namespace memlayout::dwarf

@@ -5,6 +5,7 @@
 #include "dwarf/warnings.h"
 
 #include <llvm/DebugInfo/DWARF/DWARFDebugLine.h>
+#include <llvm/Support/xxhash.h>
 
 #include <cstdint>
 #include <optional>
@@ -24,6 +25,11 @@ public:
   // The name of file `index` in `unit`'s line table as the DWARF gives it (joined with its include
   // directory, relative to the compilation directory when it is relative); nullopt when unknown.
   std::optional<std::string> name(llvm::DWARFUnit &unit, std::uint64_t index);
+
+  // A hash of everything name() builds the name from (the entry's name and its directory), without
+  // building it: equal identities, equal names.
+  // nullopt when name() gives nullopt.
+  std::optional<llvm::XXH128_hash_t> identity(llvm::DWARFUnit &unit, std::uint64_t index);
 
 private:
   struct Table {

@@ -1,41 +1,15 @@
-// Definition fingerprints (fingerprint.h): one pass over each DIE's attributes, names as string offsets.
+// Definition fingerprints (fingerprint.h): per-abbreviation plans over the raw bytes of each DIE.
 #include "dwarf/fingerprint.h"
 
 #include "dwarf/dies.h"
 
 #include <llvm/ADT/StringExtras.h>
-#include <llvm/BinaryFormat/Dwarf.h>
-#include <llvm/DebugInfo/DWARF/DWARFAbbreviationDeclaration.h>
-#include <llvm/DebugInfo/DWARF/DWARFUnit.h>
-#include <llvm/Support/LEB128.h>
 #include <llvm/Support/xxhash.h>
 
 namespace memlayout::dwarf {
 namespace {
 
-using llvm::dwarf::Attribute;
-using llvm::dwarf::Form;
-using llvm::dwarf::Tag;
-
-int slotOf(Attribute attribute) {
-  using S = DefinitionFingerprints;
-  switch (attribute) {
-  case llvm::dwarf::DW_AT_name: return S::Name;
-  case llvm::dwarf::DW_AT_type: return S::Type;
-  case llvm::dwarf::DW_AT_data_member_location: return S::MemberLocation;
-  case llvm::dwarf::DW_AT_data_bit_offset: return S::DataBitOffset;
-  case llvm::dwarf::DW_AT_bit_offset: return S::BitOffset;
-  case llvm::dwarf::DW_AT_byte_size: return S::ByteSize;
-  case llvm::dwarf::DW_AT_bit_size: return S::BitSize;
-  case llvm::dwarf::DW_AT_discr_value: return S::DiscrValue;
-  case llvm::dwarf::DW_AT_const_value: return S::ConstValue;
-  case llvm::dwarf::DW_AT_count: return S::Count;
-  case llvm::dwarf::DW_AT_upper_bound: return S::UpperBound;
-  case llvm::dwarf::DW_AT_decl_file: return S::DeclFile;
-  case llvm::dwarf::DW_AT_decl_line: return S::DeclLine;
-  default: return -1;
-  }
-}
+using namespace llvm::dwarf;
 
 void appendNumber(std::string &bytes, std::uint64_t value) {
   bytes.append(reinterpret_cast<const char *>(&value), sizeof value);
@@ -46,235 +20,279 @@ void appendPrint(std::string &bytes, const Fingerprint &print) {
   appendNumber(bytes, print.high);
 }
 
+void appendValue(std::string &bytes, const RawValue &value) {
+  bytes += static_cast<char>(value.kind);
+  appendNumber(bytes, value.value);
+  bytes.append(value.bytes);
+}
+
 Fingerprint hashOf(const std::string &bytes) {
   const llvm::XXH128_hash_t hash = llvm::xxh3_128bits(llvm::arrayRefFromStringRef(bytes));
   return {hash.low64, hash.high64};
 }
 
-// A constant as its bits, a block or expression (DWARF 2's member locations) as its bytes: equal values
-// give equal bytes whatever form each unit chose; absent is distinct from every value.
-void appendValue(std::string &bytes, const std::optional<llvm::DWARFFormValue> &value) {
-  if (!value) {
-    bytes += '\x01';
-    return;
+bool isReference(Form form) {
+  switch (form) {
+  case DW_FORM_ref1:
+  case DW_FORM_ref2:
+  case DW_FORM_ref4:
+  case DW_FORM_ref8:
+  case DW_FORM_ref_udata:
+  case DW_FORM_ref_addr:
+  case DW_FORM_ref_sig8:
+  case DW_FORM_GNU_ref_alt:
+  case DW_FORM_ref_sup4:
+  case DW_FORM_ref_sup8: return true;
+  default: return false;
   }
-  if (auto block = value->getAsBlock()) {
-    bytes += '\x02';
-    appendNumber(bytes, block->size());
-    bytes.append(reinterpret_cast<const char *>(block->data()), block->size());
-    return;
-  }
-  bytes += '\x03';
-  appendNumber(bytes, value->getRawUValue());
 }
 
-constexpr DefinitionFingerprints::SlotMask bit(DefinitionFingerprints::Slot slot) {
-  return static_cast<DefinitionFingerprints::SlotMask>(1u << slot);
+// Forms whose encoded value means something else in another unit: indices into per-unit tables.
+bool isUnitIndex(Form form) {
+  switch (form) {
+  case DW_FORM_strx:
+  case DW_FORM_strx1:
+  case DW_FORM_strx2:
+  case DW_FORM_strx3:
+  case DW_FORM_strx4:
+  case DW_FORM_GNU_str_index: return true;
+  default: return false;
+  }
 }
 
-using S = DefinitionFingerprints;
-constexpr S::SlotMask kMemberSlots = bit(S::Name) | bit(S::Type) | bit(S::MemberLocation) | bit(S::DataBitOffset) |
-                                     bit(S::BitOffset) | bit(S::ByteSize) | bit(S::BitSize) | bit(S::DiscrValue) |
-                                     bit(S::ConstValue);
+// Constants, whose form a compiler picks per unit (gcc writes one struct's DW_AT_decl_column as
+// implicit_const in one unit and data1 in the next): hashed by value, whatever the form.
+bool isConstant(Form form) {
+  switch (form) {
+  case DW_FORM_data1:
+  case DW_FORM_data2:
+  case DW_FORM_data4:
+  case DW_FORM_data8:
+  case DW_FORM_udata:
+  case DW_FORM_sdata:
+  case DW_FORM_implicit_const:
+  case DW_FORM_flag:
+  case DW_FORM_flag_present: return true;
+  default: return false;
+  }
+}
 
-// Stand-in keys of chains_ for references that do not stay in the unit.
-const void *const kSectionOffset = &kMaxTypeDepth;
-const void *const kSignature = &kSectionOffset;
+// Forms relocations apply to in a relocatable object.
+bool isRelocated(Form form) {
+  switch (form) {
+  case DW_FORM_strp:
+  case DW_FORM_line_strp:
+  case DW_FORM_sec_offset:
+  case DW_FORM_addr:
+  case DW_FORM_strp_sup:
+  case DW_FORM_GNU_strp_alt: return true;
+  default: return false;
+  }
+}
 
 } // namespace
 
-const std::vector<DefinitionFingerprints::PlanStep> &
-DefinitionFingerprints::planOf(const llvm::DWARFAbbreviationDeclaration &declaration, const llvm::DWARFUnit &unit) {
-  auto [slot, inserted] = plans_.try_emplace({&declaration, &unit});
-  if (inserted) {
-    for (const auto &spec : declaration.attributes()) {
-      PlanStep step;
-      step.slot = static_cast<std::int8_t>(slotOf(spec.Attr));
-      if (spec.isImplicitConst()) step.size = PlanStep::kImplicitConst;
-      else if (auto size = spec.getByteSize(unit); size && *size > 0 && *size < PlanStep::kImplicitConst)
-        step.size = static_cast<std::uint8_t>(*size);
-      slot->second.push_back(step);
-    }
-  }
-  return slot->second;
+DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles)
+    : raw_(raw), unit_(unit), declFiles_(declFiles), plans_(raw.abbreviationCount()),
+      typeBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2), bodyBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2) {
+  types_.reserve(static_cast<unsigned>(raw.dies().size() / 8));
 }
 
-void DefinitionFingerprints::read(const llvm::DWARFDie &die, Attributes &out, SlotMask wanted) {
-  for (auto &slot : out) slot.reset();
-  const llvm::DWARFAbbreviationDeclaration *declaration = die.getAbbreviationDeclarationPtr();
-  if (!declaration) return;
-  const llvm::DWARFUnit &unit = *die.getDwarfUnit();
-  if (extractorUnit_ != &unit) {
-    extractor_.emplace(unit.getDebugInfoExtractor());
-    extractorUnit_ = &unit;
-  }
-  const std::vector<PlanStep> &plan = planOf(*declaration, unit);
-  const llvm::dwarf::FormParams params = unit.getFormParams();
-  std::uint64_t offset = die.getOffset() + llvm::getULEB128Size(declaration->getCode());
-  std::size_t index = 0;
-  for (const auto &spec : declaration->attributes()) {
-    const PlanStep step = plan[index++];
-    const bool want = step.slot >= 0 && (wanted & (SlotMask{1} << step.slot)) != 0;
-    if (step.size == PlanStep::kImplicitConst) {
-      if (want) out[static_cast<std::size_t>(step.slot)] = llvm::DWARFFormValue::createFromSValue(spec.Form, spec.getImplicitConstValue());
+const DefinitionFingerprints::Plan &DefinitionFingerprints::planOf(std::uint32_t abbreviation) {
+  Plan &plan = plans_[abbreviation];
+  if (plan.made) return plan;
+  plan.made = true;
+  std::string &identity = planBuffer_;
+  identity.clear();
+  appendNumber(identity, raw_.abbreviationTag(abbreviation));
+  const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(abbreviation);
+  plan.ops.reserve(steps.size());
+  // The ops cover the steps in order, each step once: appendDie walks both together.
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const RawUnit::Step &step = steps[i];
+    const bool constant = isConstant(step.form);
+    appendNumber(identity, (std::uint64_t{step.name} << 16) | (constant ? 0xffffu : static_cast<unsigned>(step.form)));
+    Op op{Op::Copy, static_cast<std::uint16_t>(i), step.size};
+    const bool local = step.form == DW_FORM_ref1 || step.form == DW_FORM_ref2 || step.form == DW_FORM_ref4 ||
+                       step.form == DW_FORM_ref8;
+    if (step.name == DW_AT_decl_file) op.kind = Op::File;
+    else if (step.name == DW_AT_type && local) op.kind = Op::Local;
+    else if (step.name == DW_AT_type && isReference(step.form)) op.kind = Op::Chain;
+    else if (isReference(step.form) && step.form != DW_FORM_ref_sig8) op.kind = Op::Skip;
+    else if (constant && step.size >= 1 && step.size <= 8) op.kind = Op::Number;
+    else if (step.form == DW_FORM_implicit_const || step.form == DW_FORM_flag_present) op.kind = Op::Implicit;
+    else if (constant || isUnitIndex(step.form) || (raw_.relocatable() && isRelocated(step.form))) op.kind = Op::Decode;
+    else if (step.size == RawUnit::kVariable) op.kind = Op::Encoded;
+    if (op.kind == Op::Copy && !plan.ops.empty() && plan.ops.back().kind == Op::Copy) {
+      plan.ops.back().size += op.size; // one copy for a run of fixed-size attributes
       continue;
     }
-    if (!want) {
-      if (step.size != 0) offset += step.size;
-      else if (!llvm::DWARFFormValue::skipValue(spec.Form, *extractor_, &offset, params)) return;
+    plan.ops.push_back(op);
+  }
+  plan.identity = llvm::xxh3_64bits(llvm::arrayRefFromStringRef(identity));
+  return plan;
+}
+
+void DefinitionFingerprints::appendDie(std::string &bytes, std::uint32_t die, int depth, Mode mode) {
+  const std::uint32_t abbreviation = raw_.die(die).abbreviation;
+  const Plan &plan = planOf(abbreviation);
+  const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(abbreviation);
+  appendNumber(bytes, plan.identity);
+  const char *data = raw_.bytes();
+  std::uint64_t offset = raw_.attributesAt(die);
+  for (const Op &op : plan.ops) {
+    if (op.kind == Op::Copy) {
+      bytes.append(data + offset, op.size);
+      offset += op.size;
       continue;
     }
-    llvm::DWARFFormValue value(spec.Form);
-    if (!value.extractValue(*extractor_, &offset, params, &unit)) return;
-    out[static_cast<std::size_t>(step.slot)] = value;
+    const RawUnit::Step &step = steps[op.step];
+    switch (op.kind) {
+    case Op::Number: appendNumber(bytes, raw_.fixedAt(offset, step.size)); break;
+    case Op::Implicit:
+      appendNumber(bytes, step.form == DW_FORM_flag_present ? 1 : static_cast<std::uint64_t>(step.implicitConst));
+      break;
+    case Op::Local: {
+      RawValue reference;
+      reference.kind = RawValue::Kind::UnitRef;
+      reference.value = raw_.unitOffset() + raw_.fixedAt(offset, step.size);
+      appendPrint(bytes, typeOf(reference, depth, mode));
+      break;
+    }
+    case Op::Encoded: {
+      const std::uint64_t start = offset;
+      raw_.skip(step, offset);
+      bytes.append(data + start, offset - start);
+      continue;
+    }
+    case Op::Decode: {
+      const RawValue value = raw_.decode(step, offset);
+      if (value.kind == RawValue::Kind::Constant) appendNumber(bytes, value.value); // the identity says so
+      else appendValue(bytes, value);
+      break;
+    }
+    case Op::File: {
+      const RawValue value = step.size >= 1 && step.size <= 8 && isConstant(step.form)
+                                 ? RawValue{RawValue::Kind::Constant, step.form, raw_.fixedAt(offset, step.size), {}}
+                                 : raw_.decode(step, offset);
+      if (value.kind == RawValue::Kind::Constant) appendPrint(bytes, fileOf(value.value));
+      else appendValue(bytes, value);
+      break;
+    }
+    case Op::Chain: appendPrint(bytes, typeOf(raw_.decode(step, offset), depth, mode)); break;
+    case Op::Skip:
+    case Op::Copy: break;
+    }
+    if (step.size != RawUnit::kVariable) offset += step.size;
+    else raw_.skip(step, offset);
   }
 }
 
-void DefinitionFingerprints::appendName(std::string &bytes, const llvm::DWARFUnit &unit,
-                                        const std::optional<llvm::DWARFFormValue> &name) {
-  if (!name) {
-    bytes += '\x01';
-    return;
+Fingerprint DefinitionFingerprints::fileOf(std::uint64_t index) {
+  // Nearly every member names its file: small numbers are looked up by position.
+  constexpr std::uint64_t kDirect = 4096;
+  if (index < kDirect && index < filesByNumber_.size() && filesByNumber_[index]) return *filesByNumber_[index];
+  Fingerprint print{~std::uint64_t{0}, ~std::uint64_t{0} - 2}; // no name: all alike
+  if (auto identity = declFiles_.identity(unit_, index)) print = {identity->low64, identity->high64};
+  if (index < kDirect) {
+    if (index >= filesByNumber_.size()) filesByNumber_.resize(index + 1);
+    filesByNumber_[index] = print;
   }
-  switch (name->getForm()) {
-  case llvm::dwarf::DW_FORM_strp:
-    bytes += '\x02';
-    appendNumber(bytes, name->getRawUValue());
-    return;
-  case llvm::dwarf::DW_FORM_line_strp:
-    bytes += '\x03';
-    appendNumber(bytes, name->getRawUValue());
-    return;
-  case llvm::dwarf::DW_FORM_GNU_strp_alt:
-  case llvm::dwarf::DW_FORM_strp_sup:
-    // Into a supplementary file (dwz) LLVM does not open: the offset is all that tells names apart.
-    bytes += '\x05';
-    appendNumber(bytes, name->getRawUValue());
-    return;
-  case llvm::dwarf::DW_FORM_strx:
-  case llvm::dwarf::DW_FORM_strx1:
-  case llvm::dwarf::DW_FORM_strx2:
-  case llvm::dwarf::DW_FORM_strx3:
-  case llvm::dwarf::DW_FORM_strx4:
-  case llvm::dwarf::DW_FORM_GNU_str_index: {
-    // An index into the unit's string offsets: the offset it holds is a .debug_str offset, as strp's.
-    auto offset = unit.getStringOffsetSectionItem(static_cast<std::uint32_t>(name->getRawUValue()));
-    if (offset) {
-      bytes += '\x02';
-      appendNumber(bytes, *offset);
-      return;
-    }
-    llvm::consumeError(offset.takeError());
-    break;
-  }
-  default: break;
-  }
-  bytes += '\x04';
-  if (const char *text = llvm::dwarf::toString(*name, nullptr)) bytes += text;
-  bytes += '\0';
-}
-
-void DefinitionFingerprints::appendDeclFile(std::string &bytes, const llvm::DWARFDie &die,
-                                            const std::optional<llvm::DWARFFormValue> &file) {
-  auto index = file ? file->getAsUnsignedConstant() : std::nullopt;
-  if (!index) {
-    bytes += '\x01';
-    return;
-  }
-  llvm::DWARFUnit &unit = *die.getDwarfUnit();
-  auto [slot, inserted] = files_.try_emplace({&unit, *index});
-  if (inserted) {
-    std::string fileBytes(1, '\x01');
-    if (auto name = declFiles_.name(unit, *index)) {
-      fileBytes[0] = '\x02';
-      fileBytes.append(*name);
-    }
-    slot->second = hashOf(fileBytes);
-  }
-  appendPrint(bytes, slot->second);
-}
-
-Fingerprint DefinitionFingerprints::chainOf(const llvm::DWARFDie &holder, const llvm::DWARFFormValue &reference,
-                                            int depth) {
-  std::pair<const void *, std::uint64_t> key{nullptr, 0};
-  switch (reference.getForm()) {
-  case llvm::dwarf::DW_FORM_ref1:
-  case llvm::dwarf::DW_FORM_ref2:
-  case llvm::dwarf::DW_FORM_ref4:
-  case llvm::dwarf::DW_FORM_ref8:
-  case llvm::dwarf::DW_FORM_ref_udata:
-    key = {holder.getDwarfUnit(), holder.getDwarfUnit()->getOffset() + reference.getRawUValue()};
-    break;
-  case llvm::dwarf::DW_FORM_ref_addr: key = {kSectionOffset, reference.getRawUValue()}; break;
-  case llvm::dwarf::DW_FORM_ref_sig8: key = {kSignature, reference.getRawUValue()}; break;
-  default: break;
-  }
-  if (key.first) {
-    auto found = chains_.find(key);
-    if (found != chains_.end()) return found->second;
-    // A chain that leads back to itself (damaged DWARF) ends here, with this stand-in.
-    chains_[key] = Fingerprint{~std::uint64_t{0}, static_cast<std::uint64_t>(depth)};
-  }
-
-  // One buffer per depth, kept between calls: most chains are short strings hashed millions of times.
-  std::string &bytes = chainBuffers_[static_cast<std::size_t>(depth)];
-  bytes.clear();
-  const llvm::DWARFDie type = referencedDie(holder, reference);
-  if (!type.isValid()) {
-    bytes += '\x01';
-  } else {
-    Attributes attributes;
-    read(type, attributes, bit(Name) | bit(ByteSize) | bit(Type));
-    const Tag tag = type.getTag();
-    appendNumber(bytes, tag);
-    appendName(bytes, *type.getDwarfUnit(), attributes[Name]);
-    appendValue(bytes, attributes[ByteSize]);
-    if (tag == llvm::dwarf::DW_TAG_array_type) {
-      Attributes range;
-      for (const llvm::DWARFDie &child : type.children()) {
-        read(child, range, bit(Count) | bit(UpperBound));
-        appendValue(bytes, range[Count]);
-        appendValue(bytes, range[UpperBound]);
-      }
-    }
-    if (attributes[Type] && depth < kMaxTypeDepth) appendPrint(bytes, chainOf(type, *attributes[Type], depth + 1));
-  }
-  const Fingerprint print = hashOf(bytes);
-  if (key.first) chains_[key] = print;
   return print;
 }
 
-void DefinitionFingerprints::appendMembers(std::string &bytes, const llvm::DWARFDie &die, int depth) {
-  Attributes attributes;
-  for (const llvm::DWARFDie &child : die.children()) {
-    const Tag tag = child.getTag();
-    appendNumber(bytes, tag);
-    if (tag == llvm::dwarf::DW_TAG_subprogram || tag == llvm::dwarf::DW_TAG_template_type_parameter)
-      continue; // no bytes of the layout
-    read(child, attributes, kMemberSlots);
-    appendName(bytes, *child.getDwarfUnit(), attributes[Name]);
-    for (Slot slot : {MemberLocation, DataBitOffset, BitOffset, ByteSize, BitSize, DiscrValue, ConstValue})
-      appendValue(bytes, attributes[slot]);
-    if (tag == llvm::dwarf::DW_TAG_member || tag == llvm::dwarf::DW_TAG_inheritance) {
-      if (attributes[Type]) appendPrint(bytes, chainOf(child, *attributes[Type], 0));
-      else bytes += '\x01';
+namespace {
+
+bool isPointerLike(Tag tag) {
+  return tag == DW_TAG_pointer_type || tag == DW_TAG_reference_type || tag == DW_TAG_rvalue_reference_type ||
+         tag == DW_TAG_ptr_to_member_type;
+}
+
+// Named types whose name is all a declaration of them shows.
+bool isNamedByName(Tag tag) {
+  return isTypeOfInterest(tag) || tag == DW_TAG_typedef || tag == DW_TAG_base_type || tag == DW_TAG_unspecified_type;
+}
+
+// A stand-in for what damaged DWARF makes unreachable: a type that holds itself, or nests too deep.
+Fingerprint standIn(int depth) { return {~std::uint64_t{0}, static_cast<std::uint64_t>(depth)}; }
+
+} // namespace
+
+Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth, Mode mode) {
+  if (depth > kMaxTypeDepth) return standIn(depth);
+  const std::pair<unsigned, std::uint64_t> key{static_cast<unsigned>(reference.kind) | (unsigned(mode) << 8),
+                                               reference.value};
+  auto [slot, inserted] = types_.try_emplace(key, standIn(depth));
+  if (!inserted) return slot->second;
+  const std::uint32_t type = reference.kind == RawValue::Kind::UnitRef ? raw_.indexOf(reference.value) : RawUnit::kNone;
+  Fingerprint print;
+  if (type == RawUnit::kNone) { // out of the unit (or nowhere): the reference itself names the type
+    std::string &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
+    bytes.clear();
+    appendValue(bytes, reference);
+    print = hashOf(bytes);
+  } else {
+    print = typeBytes(type, depth, mode);
+  }
+  types_[key] = print; // not `slot`: the map may have grown since
+  return print;
+}
+
+Fingerprint DefinitionFingerprints::typeBytes(std::uint32_t type, int depth, Mode mode) {
+  std::string &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
+  bytes.clear();
+  const RawUnit::Die &die = raw_.die(type);
+  const bool named = raw_.has(type, rawBit(RawAttribute::Name)) != 0;
+  if (isTypeOfInterest(die.tag) && (mode == Mode::Layout || !named)) {
+    appendPrint(bytes, bodyOf(type, depth + 1)); // its name is part of its attributes
+  } else if (mode == Mode::Name && named && isNamedByName(die.tag)) {
+    appendNumber(bytes, die.tag);
+    RawValue values[kRawAttributes];
+    raw_.read(type, values, rawBit(RawAttribute::Name));
+    appendValue(bytes, values[static_cast<std::size_t>(RawAttribute::Name)]);
+  } else {
+    const Mode next = isPointerLike(die.tag) ? Mode::Name : mode;
+    appendDie(bytes, type, depth + 1, next);
+    // An array's bounds, a function type's parameters.
+    if (die.tag == DW_TAG_array_type || die.tag == DW_TAG_subroutine_type)
+      for (std::uint32_t child = type + 1; child < die.end; child = raw_.die(child).end)
+        appendDie(bytes, child, depth + 1, next);
+  }
+  return hashOf(bytes);
+}
+
+Fingerprint DefinitionFingerprints::bodyOf(std::uint32_t die, int depth) {
+  if (depth > kMaxTypeDepth) return standIn(depth);
+  auto [slot, inserted] = bodies_.try_emplace(die, standIn(depth));
+  if (!inserted) return slot->second;
+  std::string &bytes = bodyBuffers_[static_cast<std::size_t>(depth)];
+  bytes.clear();
+  appendDie(bytes, die, depth, Mode::Layout);
+  appendMembers(bytes, die, depth);
+  const Fingerprint print = hashOf(bytes);
+  bodies_[die] = print;
+  return print;
+}
+
+void DefinitionFingerprints::appendMembers(std::string &bytes, std::uint32_t die, int depth) {
+  const std::uint32_t end = raw_.die(die).end;
+  for (std::uint32_t child = die + 1; child < end; child = raw_.die(child).end) {
+    const Tag tag = raw_.die(child).tag;
+    if (tag == DW_TAG_subprogram || tag == DW_TAG_template_type_parameter) {
+      appendNumber(bytes, tag); // no bytes of the layout
+      continue;
     }
-    if ((tag == llvm::dwarf::DW_TAG_variant_part || tag == llvm::dwarf::DW_TAG_variant) && depth < 4)
-      appendMembers(bytes, child, depth + 1);
+    appendDie(bytes, child, depth, Mode::Layout);
+    // A variant part's variants; nested type definitions are bodies of their own.
+    if (tag == DW_TAG_variant_part || tag == DW_TAG_variant) appendMembers(bytes, child, depth);
   }
 }
 
-Fingerprint DefinitionFingerprints::of(const llvm::DWARFDie &die, const std::string &qualifiedName) {
+Fingerprint DefinitionFingerprints::of(std::uint32_t die, std::string_view qualifiedName) {
   std::string &bytes = definitionBuffer_;
   bytes.assign(qualifiedName);
   bytes += '\0';
-  Attributes attributes;
-  read(die, attributes, bit(ByteSize) | bit(DeclFile) | bit(DeclLine));
-  appendNumber(bytes, die.getTag());
-  appendValue(bytes, attributes[ByteSize]);
-  appendDeclFile(bytes, die, attributes[DeclFile]);
-  appendValue(bytes, attributes[DeclLine]);
-  appendMembers(bytes, die, 0);
+  appendPrint(bytes, bodyOf(die, 0));
   return hashOf(bytes);
 }
 

@@ -3,20 +3,19 @@
 
 #include "dwarf/decl_files.h"
 #include "dwarf/die_key.h"
+#include "dwarf/raw_unit.h"
 
 #include <llvm/ADT/DenseMap.h>
-#include <llvm/DebugInfo/DWARF/DWARFDataExtractor.h>
-#include <llvm/DebugInfo/DWARF/DWARFDie.h>
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace llvm {
-class DWARFAbbreviationDeclaration;
 class DWARFUnit;
 }
 
@@ -38,54 +37,76 @@ struct FingerprintInfo {
 };
 
 // One unit's fingerprints (one per thread: nothing here is shared). A fingerprint covers the qualified
-// name, tag, size, declaration file and line, and each member's tag, name, offset, size, bit position,
-// discriminant values and type chain (the tag, name and size of each type down the DW_AT_type chain:
-// pointer → const → struct elf_prstatus), through Rust variant parts. Equal fingerprints in two units are
-// taken to be the same layout: only types that differ deeper than the chain looks, under one name, file
-// and line, would not be.
+// name and the definition's body: its own attributes (tag, size, declaration file and line, …) and each
+// member's (name, offset, size, bit position, discriminant values, …) with the member's type, through
+// Rust variant parts. A type held by value is followed as far as its layout goes: typedefs, qualifiers
+// and arrays (with their bounds) down to a base type or an aggregate, whose body is hashed in turn.
+// Behind a pointer or reference only what its name is written with counts (pointer → const → struct
+// task_struct: the names, not task_struct's body), so a unit that only declares task_struct and one
+// that defines it give its users the same fingerprint. Equal fingerprints in two units are taken to be
+// the same layout.
 //
-// Cheap where the old string keys were not: each DIE's attributes are read in one pass, names are
-// their .debug_str offsets (a linker merges equal strings; where it did not, equal types merely look
-// different and are built twice, which the merge absorbs), and a type chain is hashed once per unit.
+// Hashed from the unit's raw bytes (raw_unit.h) by a plan made once per abbreviation: attributes are
+// copied as they are encoded, except what differs between units for the same type. References become
+// what they lead to (or are dropped: DW_AT_sibling), a file number the file's name (DeclFiles::identity),
+// a string index (strx) its .debug_str offset, and in relocatable objects, offsets their relocated
+// values. Names are .debug_str offsets (a linker merges equal strings; where it did not, equal types
+// merely look different and are built twice, which the merge absorbs); each type and body is hashed
+// once per unit, and a reference that leaves the unit (a type-unit signature, another unit's DIE) is
+// hashed as that reference.
 class DefinitionFingerprints {
 public:
-  explicit DefinitionFingerprints(DeclFiles &declFiles)
-      : declFiles_(declFiles), chainBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 1) {}
+  DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles);
 
-  Fingerprint of(const llvm::DWARFDie &die, const std::string &qualifiedName);
-
-  // The attributes a fingerprint reads (slots of Attributes).
-  enum Slot : std::uint8_t {
-    Name, Type, MemberLocation, DataBitOffset, BitOffset, ByteSize, BitSize, DiscrValue, ConstValue,
-    Count, UpperBound, DeclFile, DeclLine, SlotCount
-  };
-  using Attributes = std::optional<llvm::DWARFFormValue>[SlotCount];
-  using SlotMask = std::uint16_t;
+  // The fingerprint of the definition at DIE `die` of the raw unit, named `qualifiedName`.
+  Fingerprint of(std::uint32_t die, std::string_view qualifiedName);
 
 private:
-  // How to walk one abbreviation's attributes: each one's slot (-1: not read) and its size when fixed.
-  struct PlanStep {
-    static constexpr std::uint8_t kImplicitConst = 255;
-    std::int8_t slot = -1;
-    std::uint8_t size = 0; // 0: variable (skipped by decoding it), kImplicitConst: no bytes
+  struct Op {
+    enum Kind : std::uint8_t {
+      Copy,    // `size` bytes as they are (a run of fixed-size attributes)
+      Encoded, // one attribute of variable size, as encoded
+      Number,  // a constant of fixed size (data1 … data8, flag): its value
+      Implicit,// a constant with no bytes (implicit_const, flag_present): its value
+      Decode,  // one attribute by value: other constants, strx, relocated offsets
+      Chain,   // DW_AT_type: the type it leads to
+      Local,   // DW_AT_type as ref1 … ref8, into this unit: the type it leads to
+      File,    // DW_AT_decl_file: the file's name
+      Skip     // a reference that is not part of the layout (DW_AT_sibling, DW_AT_specification, …)
+    };
+    Kind kind;
+    std::uint16_t step = 0; // the attribute, for all but Copy
+    std::uint32_t size = 0; // Copy's bytes
   };
-  const std::vector<PlanStep> &planOf(const llvm::DWARFAbbreviationDeclaration &declaration, const llvm::DWARFUnit &unit);
-  // Fills the `wanted` slots of `out` from one pass over the DIE's attributes; skips the rest.
-  void read(const llvm::DWARFDie &die, Attributes &out, SlotMask wanted);
-  void appendMembers(std::string &bytes, const llvm::DWARFDie &die, int depth);
-  void appendName(std::string &bytes, const llvm::DWARFUnit &unit, const std::optional<llvm::DWARFFormValue> &name);
-  void appendDeclFile(std::string &bytes, const llvm::DWARFDie &die, const std::optional<llvm::DWARFFormValue> &file);
-  Fingerprint chainOf(const llvm::DWARFDie &holder, const llvm::DWARFFormValue &reference, int depth);
+  struct Plan {
+    bool made = false;
+    std::uint64_t identity = 0; // tag, attributes and forms (constants as one class)
+    std::vector<Op> ops;
+  };
+  // How much of a type counts: its layout (held by value), or how its name is written (behind a pointer).
+  enum class Mode : std::uint8_t { Layout, Name };
+  const Plan &planOf(std::uint32_t abbreviation);
+  // The DIE's plan identity and attributes; the types it refers to hashed at `depth` in `mode`.
+  void appendDie(std::string &bytes, std::uint32_t die, int depth, Mode mode);
+  void appendMembers(std::string &bytes, std::uint32_t die, int depth);
+  Fingerprint fileOf(std::uint64_t index);
+  Fingerprint typeOf(const RawValue &reference, int depth, Mode mode);
+  Fingerprint typeBytes(std::uint32_t type, int depth, Mode mode);
+  Fingerprint bodyOf(std::uint32_t die, int depth);
 
+  const RawUnit &raw_;
+  llvm::DWARFUnit &unit_;
   DeclFiles &declFiles_;
-  const llvm::DWARFUnit *extractorUnit_ = nullptr;
-  std::optional<llvm::DWARFDataExtractor> extractor_;
-  // Type chains by the reference that leads to them: (unit, offset), or a tag and a signature/offset.
-  llvm::DenseMap<std::pair<const void *, std::uint64_t>, Fingerprint> chains_;
-  llvm::DenseMap<std::pair<const void *, std::uint64_t>, Fingerprint> files_;
-  llvm::DenseMap<std::pair<const void *, const void *>, std::vector<PlanStep>> plans_;
-  std::string definitionBuffer_;
-  std::vector<std::string> chainBuffers_; // one per chain depth (0 … kMaxTypeDepth)
+  std::vector<Plan> plans_; // by abbreviation
+  // Types by the reference that leads to them (its kind and value) and the mode; bodies by DIE; file
+  // names by number (large numbers, which damaged DWARF has, are not kept).
+  llvm::DenseMap<std::pair<unsigned, std::uint64_t>, Fingerprint> types_;
+  llvm::DenseMap<std::uint32_t, Fingerprint> bodies_;
+  std::vector<std::optional<Fingerprint>> filesByNumber_;
+  std::string definitionBuffer_, planBuffer_;
+  // One per depth (0 … kMaxTypeDepth + 1) for each kind of hash: at most one of a kind is being made
+  // at a depth at a time.
+  std::vector<std::string> typeBuffers_, bodyBuffers_;
 };
 
 } // namespace memlayout::dwarf

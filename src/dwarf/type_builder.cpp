@@ -1,10 +1,9 @@
 // Structs, classes, unions and enums from their DIEs: kind, names, size, alignment and packing, decl,
-// enumerators; the walk over one unit's DIEs that picks what to build.
+// enumerators.
 #include "dwarf/type_builder.h"
 
 #include "dwarf/dies.h"
 #include "dwarf/language.h"
-#include "dwarf/unit_reader.h"
 #include "dwarf/variants.h"
 
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
@@ -252,57 +251,6 @@ void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) 
       warn(child, std::string("enumerator value ") + read.problem);
     type.variants.push_back(std::move(variant));
   }
-}
-
-bool EarlierDefinitions::claimedBefore(const Fingerprint &print, std::size_t unit) {
-  std::lock_guard lock(mutex_);
-  auto [it, inserted] = first_.try_emplace(print, unit);
-  if (inserted) return false;
-  if (it->second < unit) return true;
-  it->second = unit;
-  return false;
-}
-
-UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &query, Warnings &warnings,
-                        EarlierDefinitions *earlier, std::size_t order) {
-  UnitTypes result;
-  if (llvm::Error error = unit.tryExtractDIEsIfNeeded(false)) warnings.add(std::move(error));
-  if (!unit.getUnitDIE(false).isValid()) return result;
-  result.readable = true;
-  TypeBuilder builder(unit, abi, warnings);
-  DefinitionFingerprints prints(builder.declFiles());
-
-  // First the typedefs that name anonymous types: the type usually comes before its typedef. A type
-  // in a type unit has no typedef there, so the unit that names it builds it.
-  std::vector<llvm::DWARFDie> namedElsewhere;
-  for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {
-    if (entry.getTag() != DW_TAG_typedef) continue;
-    llvm::DWARFDie typedefDie(&unit, &entry);
-    llvm::DWARFDie target = referencedType(typedefDie);
-    if (!target.isValid() || !isTypeOfInterest(target.getTag()) || rawName(target) || isDeclaration(target))
-      continue;
-    builder.namer().nameAnonymous(target, builder.namer().qualifiedName(typedefDie));
-    if (target.getDwarfUnit() != &unit) namedElsewhere.push_back(target);
-  }
-
-  auto consider = [&](const llvm::DWARFDie &die) {
-    std::string name = builder.namer().qualifiedName(die);
-    if (name.empty()) return; // anonymous: built only inside the types that hold it
-    if (query.wants) {
-      result.names.push_back(name);
-      if (!query.wants(name)) return;
-    }
-    if (earlier && earlier->claimedBefore(prints.of(die, name), order)) return;
-    builder.build(die, true);
-  };
-  for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {
-    if (!isTypeOfInterest(entry.getTag())) continue;
-    llvm::DWARFDie die(&unit, &entry);
-    if (!isDeclaration(die) && !isVariantStruct(die)) consider(die);
-  }
-  for (const llvm::DWARFDie &die : namedElsewhere) consider(die);
-  result.types = builder.takeTypes();
-  return result;
 }
 
 } // namespace memlayout::dwarf

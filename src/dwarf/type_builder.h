@@ -29,6 +29,7 @@ public:
   TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnings);
 
   Namer &namer() { return namer_; }
+  model::Language unitLanguage() const { return unitLanguage_; }
 
   // Index of the type built from `die`, a struct/class/union/enum definition (built once; a later
   // call with selected = true marks it selected). -1 when it cannot be built: it contains itself or

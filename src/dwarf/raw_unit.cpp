@@ -1,0 +1,387 @@
+// RawUnit (raw_unit.h): abbreviation plans, the one-pass walk over a unit's DIEs, attributes on demand.
+#include "dwarf/raw_unit.h"
+
+#include <llvm/DebugInfo/DWARF/DWARFAbbreviationDeclaration.h>
+#include <llvm/DebugInfo/DWARF/DWARFContext.h>
+#include <llvm/DebugInfo/DWARF/DWARFDebugAbbrev.h>
+#include <llvm/DebugInfo/DWARF/DWARFUnit.h>
+#include <llvm/Object/ObjectFile.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace memlayout::dwarf {
+namespace {
+
+using namespace llvm::dwarf;
+
+int attributeSlot(Attribute attribute) {
+  switch (attribute) {
+  case DW_AT_name: return static_cast<int>(RawAttribute::Name);
+  case DW_AT_type: return static_cast<int>(RawAttribute::Type);
+  case DW_AT_data_member_location: return static_cast<int>(RawAttribute::MemberLocation);
+  case DW_AT_data_bit_offset: return static_cast<int>(RawAttribute::DataBitOffset);
+  case DW_AT_bit_offset: return static_cast<int>(RawAttribute::BitOffset);
+  case DW_AT_byte_size: return static_cast<int>(RawAttribute::ByteSize);
+  case DW_AT_bit_size: return static_cast<int>(RawAttribute::BitSize);
+  case DW_AT_discr_value: return static_cast<int>(RawAttribute::DiscrValue);
+  case DW_AT_const_value: return static_cast<int>(RawAttribute::ConstValue);
+  case DW_AT_count: return static_cast<int>(RawAttribute::Count);
+  case DW_AT_upper_bound: return static_cast<int>(RawAttribute::UpperBound);
+  case DW_AT_decl_file: return static_cast<int>(RawAttribute::DeclFile);
+  case DW_AT_decl_line: return static_cast<int>(RawAttribute::DeclLine);
+  case DW_AT_declaration: return static_cast<int>(RawAttribute::Declaration);
+  case DW_AT_signature: return static_cast<int>(RawAttribute::Signature);
+  default: return -1;
+  }
+}
+
+// Forms whose length is encoded in the value; every other form this reader knows has a fixed size.
+bool isVariable(Form form) {
+  switch (form) {
+  case DW_FORM_udata:
+  case DW_FORM_sdata:
+  case DW_FORM_ref_udata:
+  case DW_FORM_strx:
+  case DW_FORM_addrx:
+  case DW_FORM_loclistx:
+  case DW_FORM_rnglistx:
+  case DW_FORM_GNU_addr_index:
+  case DW_FORM_GNU_str_index:
+  case DW_FORM_string:
+  case DW_FORM_block1:
+  case DW_FORM_block2:
+  case DW_FORM_block4:
+  case DW_FORM_block:
+  case DW_FORM_exprloc: return true;
+  default: return false;
+  }
+}
+
+// A ULEB128 at `offset`, which it advances; false when it runs past `end`.
+inline bool uleb(const char *data, std::uint64_t end, std::uint64_t &offset, std::uint64_t &value) {
+  value = 0;
+  unsigned shift = 0;
+  while (offset < end) {
+    const auto byte = static_cast<std::uint8_t>(data[offset++]);
+    if (shift < 64) value |= std::uint64_t{byte & 0x7fu} << shift;
+    if ((byte & 0x80u) == 0) return true;
+    shift += 7;
+  }
+  return false;
+}
+
+constexpr std::uint32_t kBucket = 16;
+
+} // namespace
+
+RawUnit::RawUnit(const llvm::DWARFUnit &unit)
+    : unit_(&unit), extractor_(unit.getDebugInfoExtractor()), data_(unit.getInfoSection().Data),
+      unitOffset_(unit.getOffset()), end_(unit.getNextUnitOffset()), params_(unit.getFormParams()) {
+  littleEndian_ = unit.isLittleEndian();
+  const llvm::object::ObjectFile *file = unit.getContext().getDWARFObj().getFile();
+  relocatable_ = file == nullptr || file->isRelocatableObject();
+}
+
+std::optional<RawUnit> RawUnit::read(const llvm::DWARFUnit &unit) {
+  RawUnit raw(unit);
+  if (raw.end_ > raw.data_.size() || raw.end_ - raw.unitOffset_ > kNone || raw.params_.Version < 2 ||
+      raw.params_.Version > 5 || !raw.plan() || !raw.walk())
+    return std::nullopt;
+  return raw;
+}
+
+bool RawUnit::plan() {
+  const llvm::DWARFAbbreviationDeclarationSet *set = unit_->getAbbreviations();
+  if (!set) return false;
+  std::uint32_t maxCode = 0;
+  std::size_t count = 0;
+  for (const llvm::DWARFAbbreviationDeclaration &declaration : *set) {
+    maxCode = std::max(maxCode, declaration.getCode());
+    ++count;
+  }
+  if (maxCode > 4 * count + 1024) return false; // sparse codes: not what compilers write
+  byCode_.assign(std::size_t{maxCode} + 1, kNone);
+  for (const llvm::DWARFAbbreviationDeclaration &declaration : *set) {
+    Abbreviation abbreviation;
+    abbreviation.tag = declaration.getTag();
+    abbreviation.children = declaration.hasChildren();
+    abbreviation.firstStep = static_cast<std::uint32_t>(steps_.size());
+    std::uint64_t fixed = 0;
+    bool allFixed = true;
+    for (const auto &spec : declaration.attributes()) {
+      Step step;
+      step.name = spec.Attr;
+      step.form = spec.Form;
+      step.attribute = static_cast<std::int8_t>(attributeSlot(spec.Attr));
+      if (spec.isImplicitConst()) {
+        step.implicitConst = spec.getImplicitConstValue();
+      } else if (isVariable(spec.Form)) {
+        step.size = kVariable;
+        allFixed = false;
+      } else {
+        auto size = getFixedFormByteSize(spec.Form, params_);
+        if (!size) return false; // DW_FORM_indirect, or a form this reader does not know
+        step.size = *size;
+      }
+      if (step.size != kVariable) fixed += step.size;
+      if (step.attribute >= 0) abbreviation.present |= static_cast<RawAttributeMask>(1u << step.attribute);
+      steps_.push_back(step);
+    }
+    abbreviation.steps = static_cast<std::uint32_t>(steps_.size()) - abbreviation.firstStep;
+    if (allFixed) abbreviation.fixedSize = static_cast<std::uint32_t>(fixed);
+    byCode_[declaration.getCode()] = static_cast<std::uint32_t>(abbreviations_.size());
+    abbreviations_.push_back(abbreviation);
+  }
+  return true;
+}
+
+bool RawUnit::skip(const Step &step, std::uint64_t &offset) const {
+  const char *data = data_.data();
+  std::uint64_t length = 0;
+  switch (step.form) {
+  case DW_FORM_string: {
+    for (std::uint64_t stop = std::min(end_, offset + 16); offset < stop;) // names are mostly short
+      if (data[offset++] == 0) return true;
+    const void *nul = std::memchr(data + offset, 0, end_ - offset);
+    if (!nul) return false;
+    offset = static_cast<std::uint64_t>(static_cast<const char *>(nul) - data) + 1;
+    return true;
+  }
+  case DW_FORM_block1:
+    if (offset + 1 > end_) return false;
+    length = static_cast<std::uint8_t>(data[offset]);
+    offset += 1;
+    break;
+  case DW_FORM_block2:
+    if (offset + 2 > end_) return false;
+    length = extractor_.getU16(&offset);
+    break;
+  case DW_FORM_block4:
+    if (offset + 4 > end_) return false;
+    length = extractor_.getU32(&offset);
+    break;
+  case DW_FORM_block:
+  case DW_FORM_exprloc:
+    if (!uleb(data, end_, offset, length)) return false;
+    break;
+  default: // LEB128-encoded values
+    return uleb(data, end_, offset, length);
+  }
+  if (length > end_ - offset) return false;
+  offset += length;
+  return true;
+}
+
+bool RawUnit::walk() {
+  const char *data = data_.data();
+  std::uint64_t offset = unitOffset_ + unit_->getHeaderSize();
+  std::vector<std::uint32_t> open; // DIEs whose children are being read
+  firstInBucket_.reserve((end_ - unitOffset_) / kBucket + 1);
+  while (offset < end_) {
+    const std::uint64_t start = offset;
+    std::uint64_t code = 0;
+    if (!uleb(data, end_, offset, code)) return false;
+    if (code > 0 && offset - start > 255) return false; // codes are small numbers
+    if (code == 0) { // the end of a list of children
+      if (open.empty()) continue;
+      dies_[open.back()].end = static_cast<std::uint32_t>(dies_.size());
+      open.pop_back();
+      if (open.empty()) break; // the unit DIE is closed: what follows is padding
+      continue;
+    }
+    if (code >= byCode_.size() || byCode_[code] == kNone) return false;
+    const std::uint32_t which = byCode_[code];
+    const Abbreviation &abbreviation = abbreviations_[which];
+    const auto index = static_cast<std::uint32_t>(dies_.size());
+    if (index == kNone) return false;
+    const auto relative = static_cast<std::uint32_t>(start - unitOffset_);
+    while (firstInBucket_.size() <= relative / kBucket) firstInBucket_.push_back(index);
+    dies_.push_back({relative, index + 1, open.empty() ? kNone : open.back(), which, abbreviation.tag,
+                     static_cast<std::uint8_t>(std::min<std::uint64_t>(offset - start, 255))});
+    if (abbreviation.fixedSize != kNone) {
+      offset += abbreviation.fixedSize;
+    } else {
+      for (std::uint32_t i = 0; i < abbreviation.steps; ++i) {
+        const Step &step = steps_[abbreviation.firstStep + i];
+        if (step.size != kVariable) offset += step.size;
+        else if (!skip(step, offset)) return false;
+        if (offset > end_) return false;
+      }
+    }
+    if (offset > end_) return false;
+    if (abbreviation.children) open.push_back(index);
+    else if (open.empty()) break; // a unit DIE without children
+  }
+  for (std::uint32_t index : open) dies_[index].end = static_cast<std::uint32_t>(dies_.size()); // truncated unit
+  while (firstInBucket_.size() <= (end_ - unitOffset_) / kBucket)
+    firstInBucket_.push_back(static_cast<std::uint32_t>(dies_.size()));
+  return !dies_.empty();
+}
+
+std::uint32_t RawUnit::indexOf(std::uint64_t sectionOffset) const {
+  if (sectionOffset < unitOffset_ || sectionOffset >= end_) return kNone;
+  const auto relative = static_cast<std::uint32_t>(sectionOffset - unitOffset_);
+  // At most 16 DIEs start in a bucket (each takes a byte at least), mostly one or two.
+  for (std::uint32_t index = firstInBucket_[relative / kBucket]; index < dies_.size(); ++index) {
+    if (dies_[index].offset == relative) return index;
+    if (dies_[index].offset > relative) break;
+  }
+  return kNone;
+}
+
+RawValue RawUnit::decode(const Step &step, std::uint64_t offset) const {
+  RawValue value;
+  value.kind = RawValue::Kind::Constant;
+  value.form = step.form;
+  const char *data = data_.data();
+  // Relocations apply to 4- and 8-byte values only, and only in relocatable objects.
+  auto fixed = [&](std::uint32_t size) -> std::uint64_t {
+    if (relocatable_ && (size == 4 || size == 8)) return extractor_.getRelocatedValue(size, &offset);
+    const std::uint64_t result = size <= 8 ? fixedAt(offset, size) : 0;
+    offset += size;
+    return result;
+  };
+  auto block = [&](std::uint64_t length) {
+    value.kind = RawValue::Kind::Block;
+    value.bytes = std::string_view(data + offset, length);
+  };
+  switch (step.form) {
+  case DW_FORM_implicit_const: value.value = static_cast<std::uint64_t>(step.implicitConst); break;
+  case DW_FORM_flag_present: value.value = 1; break;
+  case DW_FORM_sdata: {
+    std::int64_t result = 0;
+    unsigned shift = 0;
+    std::uint8_t byte = 0;
+    do {
+      byte = static_cast<std::uint8_t>(data[offset++]);
+      if (shift < 64) result |= static_cast<std::int64_t>(std::uint64_t{byte & 0x7fu} << shift);
+      shift += 7;
+    } while (byte & 0x80u);
+    if (shift < 64 && (byte & 0x40u)) result |= static_cast<std::int64_t>(~std::uint64_t{0} << shift);
+    value.value = static_cast<std::uint64_t>(result);
+    break;
+  }
+  case DW_FORM_udata: uleb(data, end_, offset, value.value); break;
+  case DW_FORM_string:
+    value.kind = RawValue::Kind::Text;
+    value.bytes = std::string_view(data + offset); // walk() found its NUL inside the unit
+    break;
+  case DW_FORM_block1: block(static_cast<std::uint8_t>(data[offset++])); break;
+  case DW_FORM_data1:
+  case DW_FORM_data2:
+  case DW_FORM_data4:
+  case DW_FORM_data8:
+  case DW_FORM_flag: value.value = fixedAt(offset, step.size); break;
+  case DW_FORM_block2: block(fixed(2)); break;
+  case DW_FORM_block4: block(fixed(4)); break;
+  case DW_FORM_block:
+  case DW_FORM_exprloc: {
+    std::uint64_t length = 0;
+    uleb(data, end_, offset, length);
+    block(length);
+    break;
+  }
+  case DW_FORM_data16: block(16); break;
+  case DW_FORM_strp:
+    value.kind = RawValue::Kind::StrOffset;
+    value.value = fixed(params_.getDwarfOffsetByteSize());
+    break;
+  case DW_FORM_line_strp:
+    value.kind = RawValue::Kind::LineStr;
+    value.value = fixed(params_.getDwarfOffsetByteSize());
+    break;
+  case DW_FORM_strp_sup:
+  case DW_FORM_GNU_strp_alt:
+    value.kind = RawValue::Kind::AltStr;
+    value.value = fixed(params_.getDwarfOffsetByteSize());
+    break;
+  case DW_FORM_strx:
+  case DW_FORM_GNU_str_index:
+  case DW_FORM_strx1:
+  case DW_FORM_strx2:
+  case DW_FORM_strx3:
+  case DW_FORM_strx4: {
+    std::uint64_t index = 0;
+    if (step.size == kVariable) uleb(data, end_, offset, index);
+    else index = fixed(step.size);
+    auto resolved = unit_->getStringOffsetSectionItem(static_cast<std::uint32_t>(index));
+    if (!resolved) {
+      llvm::consumeError(resolved.takeError());
+      value.kind = RawValue::Kind::Unreadable;
+      break;
+    }
+    value.kind = RawValue::Kind::StrOffset;
+    value.value = *resolved;
+    break;
+  }
+  case DW_FORM_ref1:
+  case DW_FORM_ref2:
+  case DW_FORM_ref4:
+  case DW_FORM_ref8:
+    value.kind = RawValue::Kind::UnitRef;
+    value.value = unitOffset_ + fixed(step.size);
+    break;
+  case DW_FORM_ref_udata:
+    value.kind = RawValue::Kind::UnitRef;
+    uleb(data, end_, offset, value.value);
+    value.value += unitOffset_;
+    break;
+  case DW_FORM_ref_addr:
+    value.value = fixed(params_.getRefAddrByteSize());
+    value.kind = value.value >= unitOffset_ && value.value < end_ ? RawValue::Kind::UnitRef : RawValue::Kind::SectionRef;
+    break;
+  case DW_FORM_ref_sig8:
+    value.kind = RawValue::Kind::Signature;
+    value.value = fixedAt(offset, 8);
+    break;
+  case DW_FORM_GNU_ref_alt:
+  case DW_FORM_ref_sup4:
+  case DW_FORM_ref_sup8:
+    value.kind = RawValue::Kind::AltRef;
+    value.value = fixed(step.size);
+    break;
+  default:
+    if (step.size == kVariable) uleb(data, end_, offset, value.value);
+    else if (step.size <= 8) value.value = fixed(step.size);
+    else block(step.size);
+    break;
+  }
+  return value;
+}
+
+void RawUnit::read(std::uint32_t index, RawValue (&out)[kRawAttributes], RawAttributeMask wanted) const {
+  for (RawValue &value : out) value = RawValue{};
+  const Die &die = dies_[index];
+  const Abbreviation &abbreviation = abbreviations_[die.abbreviation];
+  wanted = static_cast<RawAttributeMask>(wanted & abbreviation.present);
+  if (wanted == 0) return;
+  std::uint64_t offset = attributesAt(index);
+  for (std::uint32_t i = 0; i < abbreviation.steps; ++i) {
+    const Step &step = steps_[abbreviation.firstStep + i];
+    if (step.attribute >= 0 && (wanted & (RawAttributeMask{1} << step.attribute)) != 0) {
+      out[static_cast<std::size_t>(step.attribute)] = decode(step, offset);
+      wanted = static_cast<RawAttributeMask>(wanted & ~(RawAttributeMask{1} << step.attribute));
+      if (wanted == 0) return;
+    }
+    if (step.size != kVariable) offset += step.size;
+    else skip(step, offset); // walk() stepped over this very DIE: it cannot fail now
+  }
+}
+
+std::optional<std::string_view> RawUnit::text(const RawValue &value) const {
+  llvm::StringRef section;
+  switch (value.kind) {
+  case RawValue::Kind::Text: return value.bytes;
+  case RawValue::Kind::StrOffset: section = unit_->getContext().getDWARFObj().getStrSection(); break;
+  case RawValue::Kind::LineStr: section = unit_->getContext().getDWARFObj().getLineStrSection(); break;
+  default: return std::nullopt;
+  }
+  if (value.value >= section.size()) return std::nullopt;
+  const char *start = section.data() + value.value;
+  const void *nul = std::memchr(start, 0, section.size() - value.value);
+  if (!nul) return std::nullopt;
+  return std::string_view(start, static_cast<std::size_t>(static_cast<const char *>(nul) - start));
+}
+
+} // namespace memlayout::dwarf

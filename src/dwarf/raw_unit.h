@@ -1,0 +1,157 @@
+// One unit's DIE tree decoded straight from the section bytes, without LLVM's DWARFUnit extraction:
+// each DIE's offset, tag, parent and subtree end, found with plans made once per abbreviation (most
+// abbreviations have fixed-size forms only, so most DIEs are stepped over by one addition); the handful
+// of attributes fingerprints and names need are decoded on demand.
+#pragma once
+
+#include <llvm/ADT/ArrayRef.h>
+#include <llvm/ADT/StringRef.h>
+#include <llvm/BinaryFormat/Dwarf.h>
+#include <llvm/DebugInfo/DWARF/DWARFDataExtractor.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace llvm {
+class DWARFUnit;
+}
+
+namespace memlayout::dwarf {
+
+// The attributes RawUnit::read decodes.
+enum class RawAttribute : std::uint8_t {
+  Name, Type, MemberLocation, DataBitOffset, BitOffset, ByteSize, BitSize, DiscrValue, ConstValue, Count,
+  UpperBound, DeclFile, DeclLine, Declaration, Signature, Count_
+};
+inline constexpr std::size_t kRawAttributes = static_cast<std::size_t>(RawAttribute::Count_);
+using RawAttributeMask = std::uint16_t;
+constexpr RawAttributeMask rawBit(RawAttribute attribute) {
+  return static_cast<RawAttributeMask>(1u << static_cast<unsigned>(attribute));
+}
+
+// One attribute's value, classified so that equal values compare equal whatever form each unit chose.
+struct RawValue {
+  enum class Kind : std::uint8_t {
+    Absent,
+    Constant,   // data1..8, udata, sdata (sign-extended bits), implicit_const, flags, sec_offset, addresses
+    Block,      // block*, exprloc, data16: `bytes`
+    Text,       // DW_FORM_string: `bytes` without the NUL
+    StrOffset,  // strp, or strx resolved through the unit's string offsets: a .debug_str offset
+    LineStr,    // line_strp: a .debug_line_str offset
+    AltStr,     // strp_sup, GNU_strp_alt: an offset into a supplementary file
+    UnitRef,    // a DIE of this unit, by section offset (ref1..8, ref_udata, ref_addr landing here)
+    SectionRef, // ref_addr into another unit: section offset
+    Signature,  // ref_sig8
+    AltRef,     // GNU_ref_alt, ref_sup4/8
+    Unreadable  // a form whose value could not be resolved (a bad strx index)
+  };
+  Kind kind = Kind::Absent;
+  llvm::dwarf::Form form{};
+  std::uint64_t value = 0;
+  std::string_view bytes;
+  explicit operator bool() const { return kind != Kind::Absent; }
+  // A flag as LLVM's hasFlag reads it: a flag or unsigned constant that is not zero.
+  bool isSet() const { return kind == Kind::Constant && form != llvm::dwarf::DW_FORM_sdata && value != 0; }
+};
+
+class RawUnit {
+public:
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  struct Die {
+    std::uint32_t offset; // from the unit's start
+    std::uint32_t end;    // index past the last DIE of its subtree
+    std::uint32_t parent; // kNone for the unit DIE
+    std::uint32_t abbreviation;
+    llvm::dwarf::Tag tag;
+    std::uint8_t codeSize; // bytes of its abbreviation code: its attributes follow
+  };
+  // One attribute of an abbreviation, as the walk steps over it.
+  struct Step {
+    llvm::dwarf::Attribute name{};
+    llvm::dwarf::Form form{};
+    std::int8_t attribute = -1; // RawAttribute, or -1 when read() never decodes it
+    std::uint8_t size = 0;      // fixed size; kVariable when it must be decoded to be skipped
+    std::int64_t implicitConst = 0;
+  };
+  static constexpr std::uint8_t kVariable = 255;
+
+  // Decodes `unit`'s DIE tree; nullopt when the bytes cannot be walked (damaged, or a form this reader
+  // does not step over, such as DW_FORM_indirect): callers then read the unit through LLVM alone.
+  static std::optional<RawUnit> read(const llvm::DWARFUnit &unit);
+
+  const std::vector<Die> &dies() const { return dies_; }
+  const Die &die(std::uint32_t index) const { return dies_[index]; }
+  std::uint64_t sectionOffset(std::uint32_t index) const { return unitOffset_ + dies_[index].offset; }
+  // The DIE at a section offset, kNone when no DIE of this unit starts there.
+  std::uint32_t indexOf(std::uint64_t sectionOffset) const;
+  const llvm::DWARFUnit &unit() const { return *unit_; }
+
+  // Fills the `wanted` attributes of DIE `index` (the rest of `out` is left absent).
+  void read(std::uint32_t index, RawValue (&out)[kRawAttributes], RawAttributeMask wanted) const;
+  // Which of `wanted` DIE `index` has, known from its abbreviation without reading it.
+  RawAttributeMask has(std::uint32_t index, RawAttributeMask wanted) const {
+    return static_cast<RawAttributeMask>(abbreviations_[dies_[index].abbreviation].present & wanted);
+  }
+  // A name's text: strp/strx/line_strp/string, when it lies wholly inside its section.
+  std::optional<std::string_view> text(const RawValue &value) const;
+
+  // Attribute by attribute, for readers of their own (fingerprints): the abbreviations, the steps of
+  // one, where a DIE's attributes start, and stepping over or decoding one attribute at an offset.
+  // For a DIE walk() accepted these cannot run past the unit.
+  std::size_t abbreviationCount() const { return abbreviations_.size(); }
+  llvm::dwarf::Tag abbreviationTag(std::uint32_t abbreviation) const { return abbreviations_[abbreviation].tag; }
+  llvm::ArrayRef<Step> steps(std::uint32_t abbreviation) const {
+    const Abbreviation &entry = abbreviations_[abbreviation];
+    return llvm::ArrayRef<Step>(steps_).slice(entry.firstStep, entry.steps);
+  }
+  std::uint64_t attributesAt(std::uint32_t index) const {
+    return unitOffset_ + dies_[index].offset + dies_[index].codeSize;
+  }
+  bool skip(const Step &step, std::uint64_t &offset) const;
+  RawValue decode(const Step &step, std::uint64_t offset) const;
+  const char *bytes() const { return data_.data(); }
+  std::uint64_t unitOffset() const { return unitOffset_; }
+  // An unsigned value of `size` (at most 8) bytes at `offset`, in the section's byte order; no
+  // relocation applied.
+  std::uint64_t fixedAt(std::uint64_t offset, unsigned size) const {
+    const auto *at = reinterpret_cast<const unsigned char *>(data_.data() + offset);
+    std::uint64_t value = 0;
+    if (littleEndian_)
+      for (unsigned i = size; i-- > 0;) value = (value << 8) | at[i];
+    else
+      for (unsigned i = 0; i < size; ++i) value = (value << 8) | at[i];
+    return value;
+  }
+  // Relocations apply to this unit's section offsets and addresses (an ELF relocatable object).
+  bool relocatable() const { return relocatable_; }
+
+private:
+  struct Abbreviation {
+    llvm::dwarf::Tag tag{};
+    bool children = false;
+    std::uint32_t fixedSize = kNone; // all attributes' bytes when every form has a fixed size
+    RawAttributeMask present = 0;    // the RawAttributes it has
+    std::uint32_t firstStep = 0, steps = 0;
+  };
+
+  explicit RawUnit(const llvm::DWARFUnit &unit);
+  bool plan();
+  bool walk();
+
+  const llvm::DWARFUnit *unit_;
+  llvm::DWARFDataExtractor extractor_; // for values relocations may apply to (relocatable objects)
+  bool relocatable_ = false, littleEndian_ = true;
+  llvm::StringRef data_;               // the whole section
+  std::uint64_t unitOffset_ = 0, end_ = 0;
+  llvm::dwarf::FormParams params_;
+  std::vector<Step> steps_;
+  std::vector<Abbreviation> abbreviations_;
+  std::vector<std::uint32_t> byCode_; // abbreviation code → index into abbreviations_ (kNone: none)
+  std::vector<Die> dies_;
+  // For each 16 bytes of the unit, the first DIE that starts in them or later: indexOf's start.
+  std::vector<std::uint32_t> firstInBucket_;
+};
+
+} // namespace memlayout::dwarf
