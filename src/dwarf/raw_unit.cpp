@@ -320,7 +320,7 @@ RawValue RawUnit::decode(const Step &step, std::uint64_t offset) const {
   case DW_FORM_ref4:
   case DW_FORM_ref8:
     value.kind = RawValue::Kind::UnitRef;
-    value.value = unitOffset_ + fixed(step.size);
+    value.value = unitOffset_ + fixedAt(offset, step.size); // unit-relative: never relocated
     break;
   case DW_FORM_ref_udata:
     value.kind = RawValue::Kind::UnitRef;
