@@ -95,7 +95,7 @@ bool isRelocated(Form form) {
 DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles)
     : raw_(raw), unit_(unit), declFiles_(declFiles), plans_(raw.abbreviationCount()),
       typeBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2), bodyBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2) {
-  types_.reserve(static_cast<unsigned>(raw.dies().size() / 8));
+  localTypes_.reserve(static_cast<unsigned>(raw.dies().size() / 8));
 }
 
 const DefinitionFingerprints::Plan &DefinitionFingerprints::planOf(std::uint32_t abbreviation) {
@@ -220,21 +220,28 @@ Fingerprint standIn(int depth) { return {~std::uint64_t{0}, static_cast<std::uin
 
 Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth, Mode mode) {
   if (depth > kMaxTypeDepth) return standIn(depth);
+  // Out of the unit (or nowhere): the reference itself names the type.
+  auto referenceItself = [&] {
+    std::string &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
+    bytes.clear();
+    appendValue(bytes, reference);
+    return hashOf(bytes);
+  };
+  if (reference.kind == RawValue::Kind::UnitRef) { // nearly every reference: keyed by offset alone
+    const std::uint64_t key = (reference.value << 1) | static_cast<unsigned>(mode);
+    auto [slot, inserted] = localTypes_.try_emplace(key, standIn(depth));
+    if (!inserted) return slot->second;
+    const std::uint32_t type = raw_.indexOf(reference.value);
+    const Fingerprint print = type == RawUnit::kNone ? referenceItself() : typeBytes(type, depth, mode);
+    localTypes_[key] = print; // not `slot`: the map may have grown since
+    return print;
+  }
   const std::pair<unsigned, std::uint64_t> key{static_cast<unsigned>(reference.kind) | (unsigned(mode) << 8),
                                                reference.value};
   auto [slot, inserted] = types_.try_emplace(key, standIn(depth));
   if (!inserted) return slot->second;
-  const std::uint32_t type = reference.kind == RawValue::Kind::UnitRef ? raw_.indexOf(reference.value) : RawUnit::kNone;
-  Fingerprint print;
-  if (type == RawUnit::kNone) { // out of the unit (or nowhere): the reference itself names the type
-    std::string &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
-    bytes.clear();
-    appendValue(bytes, reference);
-    print = hashOf(bytes);
-  } else {
-    print = typeBytes(type, depth, mode);
-  }
-  types_[key] = print; // not `slot`: the map may have grown since
+  const Fingerprint print = referenceItself();
+  types_[key] = print;
   return print;
 }
 

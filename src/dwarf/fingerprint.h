@@ -100,6 +100,7 @@ private:
   std::vector<Plan> plans_; // by abbreviation
   // Types by the reference that leads to them (its kind and value) and the mode; bodies by DIE; file
   // names by number (large numbers, which damaged DWARF has, are not kept).
+  llvm::DenseMap<std::uint64_t, Fingerprint> localTypes_; // DIEs of this unit: offset and mode
   llvm::DenseMap<std::pair<unsigned, std::uint64_t>, Fingerprint> types_;
   llvm::DenseMap<std::uint32_t, Fingerprint> bodies_;
   std::vector<std::optional<Fingerprint>> filesByNumber_;

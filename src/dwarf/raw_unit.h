@@ -8,6 +8,7 @@
 #include <llvm/ADT/StringRef.h>
 #include <llvm/BinaryFormat/Dwarf.h>
 #include <llvm/DebugInfo/DWARF/DWARFDataExtractor.h>
+#include <llvm/Support/Endian.h>
 
 #include <cstdint>
 #include <optional>
@@ -116,13 +117,20 @@ public:
   // An unsigned value of `size` (at most 8) bytes at `offset`, in the section's byte order; no
   // relocation applied.
   std::uint64_t fixedAt(std::uint64_t offset, unsigned size) const {
-    const auto *at = reinterpret_cast<const unsigned char *>(data_.data() + offset);
-    std::uint64_t value = 0;
-    if (littleEndian_)
-      for (unsigned i = size; i-- > 0;) value = (value << 8) | at[i];
-    else
-      for (unsigned i = 0; i < size; ++i) value = (value << 8) | at[i];
-    return value;
+    const char *at = data_.data() + offset;
+    const llvm::endianness order = littleEndian_ ? llvm::endianness::little : llvm::endianness::big;
+    switch (size) {
+    case 1: return static_cast<unsigned char>(*at);
+    case 2: return llvm::support::endian::read<std::uint16_t>(at, order);
+    case 4: return llvm::support::endian::read<std::uint32_t>(at, order);
+    case 8: return llvm::support::endian::read<std::uint64_t>(at, order);
+    default: {
+      std::uint64_t value = 0;
+      for (unsigned i = 0; i < size; ++i)
+        value |= std::uint64_t{static_cast<unsigned char>(at[i])} << (8 * (littleEndian_ ? i : size - 1 - i));
+      return value;
+    }
+    }
   }
   // Relocations apply to this unit's section offsets and addresses (an ELF relocatable object).
   bool relocatable() const { return relocatable_; }
