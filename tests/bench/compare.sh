@@ -42,10 +42,11 @@ need dwarves llvm-19 binutils time
 # memlayout: a release build of this checkout (the sanitized test build is not for timing).
 if [ -z "$memlayout" ]; then
   cmake -S "$root" -B "$root/build-bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DML_BUILD_TESTS=OFF \
-    -DML_BUILD_SAMPLES=OFF >/dev/null
-  cmake --build "$root/build-bench" --target memlayout >/dev/null
+    -DML_BUILD_SAMPLES=OFF -DML_BUILD_BENCH=ON >/dev/null
+  cmake --build "$root/build-bench" --target memlayout walk_units >/dev/null
   memlayout="$root/build-bench/memlayout"
 fi
+walk_units=$(dirname "$memlayout")/walk_units
 
 # ---- Inputs ----
 
@@ -208,6 +209,8 @@ run_set() { # run_set FILE STRUCT1 PAHOLE_NAME1 STRUCT2 PAHOLE_NAME2 (pahole -C 
   measure "memlayout --struct $s2 (cold)" "$memlayout" --no-cache "$file" --struct "$s2"
   measure "pahole -F dwarf -C $p2" pahole -F dwarf -C "$p2" "$file"
   measure "memlayout --types (cold)" "$memlayout" --no-cache "$file" --types
+  measure "memlayout --types -j 1 (cold)" "$memlayout" --no-cache -j 1 "$file" --types
+  [ -x "$walk_units" ] && measure "one pass over every unit (walk_units, 1 thread)" "$walk_units" "$file"
   "$memlayout" "$file" --types >/dev/null
   measure "memlayout --types (warm)" "$memlayout" "$file" --types
   measure "memlayout --struct $s2 (warm, full index)" "$memlayout" "$file" --struct "$s2"

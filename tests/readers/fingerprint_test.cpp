@@ -1,0 +1,123 @@
+// dwarf::DefinitionFingerprints on three units built from YAML, each defining struct S { struct T *p; int x; }
+// (or long x): what two units' copies of one definition must share, so that only one unit builds it, and
+// what must tell different layouts apart.
+#include "dwarf/context.h"
+#include "dwarf/decl_files.h"
+#include "dwarf/fingerprint.h"
+#include "dwarf/raw_unit.h"
+
+#include <gtest/gtest.h>
+
+#include <llvm/DebugInfo/DWARF/DWARFContext.h>
+#include <llvm/DebugInfo/DWARF/DWARFUnit.h>
+#include <llvm/Object/ObjectFile.h>
+#include <llvm/ObjectYAML/yaml2obj.h>
+#include <llvm/Support/YAMLTraits.h>
+
+namespace memlayout {
+namespace {
+
+// Unit A: T only declared, DW_AT_decl_column as data1. Unit B: T defined, decl_column as data2 (gcc picks
+// a constant's form per unit). Unit C: as A, but x is a long. All three S are 16 bytes.
+const char *const kThreeUnits = R"(--- !ELF
+FileHeader:
+  Class:   ELFCLASS64
+  Data:    ELFDATA2LSB
+  Type:    ET_EXEC
+  Machine: EM_X86_64
+DWARF:
+  debug_abbrev:
+    - ID: 0
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_decl_column, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+        - { Code: 5, Tag: DW_TAG_pointer_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 } ] }
+        - { Code: 6, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_declaration, Form: DW_FORM_flag_present } ] }
+    - ID: 1
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_decl_column, Form: DW_FORM_data2 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+        - { Code: 5, Tag: DW_TAG_pointer_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 } ] }
+        - { Code: 6, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
+  debug_info:
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: a.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: S }, { Value: 16 }, { Value: 7 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: p }, { Value: 48 }, { Value: 0 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: x }, { Value: 41 }, { Value: 8 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { CStr: int }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 5, Values: [ { Value: 8 }, { Value: 54 } ] }
+        - { AbbrCode: 6, Values: [ { CStr: T } ] }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 1
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: b.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: S }, { Value: 16 }, { Value: 7 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: p }, { Value: 49 }, { Value: 0 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: x }, { Value: 42 }, { Value: 8 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { CStr: int }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 5, Values: [ { Value: 8 }, { Value: 55 } ] }
+        - { AbbrCode: 6, Values: [ { CStr: T }, { Value: 4 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: y }, { Value: 42 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: c.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: S }, { Value: 16 }, { Value: 7 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: p }, { Value: 49 }, { Value: 0 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: x }, { Value: 41 }, { Value: 8 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { CStr: long }, { Value: 8 }, { Value: 5 } ] }
+        - { AbbrCode: 5, Values: [ { Value: 8 }, { Value: 55 } ] }
+        - { AbbrCode: 6, Values: [ { CStr: T } ] }
+        - { AbbrCode: 0 }
+)";
+
+TEST(Fingerprints, SameDefinitionAlikeWhateverPointeeAndFormsDifferentMemberTypeNot) {
+  llvm::SmallString<0> bytes;
+  llvm::raw_svector_ostream out(bytes);
+  llvm::yaml::Input yaml(kThreeUnits);
+  std::string problem;
+  ASSERT_TRUE(llvm::yaml::convertYAML(yaml, out, [&](const llvm::Twine &message) { problem += message.str(); }))
+      << problem;
+  auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(bytes.str(), "yaml"));
+  ASSERT_TRUE(static_cast<bool>(object)) << llvm::toString(object.takeError());
+  dwarf::Warnings warnings;
+  auto context = dwarf::openContext(**object, "yaml", warnings);
+  ASSERT_TRUE(static_cast<bool>(context)) << llvm::toString(context.takeError());
+
+  std::vector<dwarf::Fingerprint> prints;
+  for (const auto &unit : (*context)->info_section_units()) {
+    ASSERT_FALSE(static_cast<bool>(unit->tryExtractDIEsIfNeeded(false)));
+    const std::optional<dwarf::RawUnit> raw = dwarf::RawUnit::read(*unit);
+    ASSERT_TRUE(raw.has_value());
+    ASSERT_GE(raw->dies().size(), 2u);
+    ASSERT_EQ(raw->die(1).tag, llvm::dwarf::DW_TAG_structure_type); // S
+    dwarf::DeclFiles files(warnings);
+    dwarf::DefinitionFingerprints fingerprints(*raw, *unit, files);
+    prints.push_back(fingerprints.of(1, "S"));
+  }
+  ASSERT_EQ(prints.size(), 3u);
+  EXPECT_TRUE(prints[0] == prints[1]) << "T declared or defined, decl_column as data1 or data2: one layout";
+  EXPECT_FALSE(prints[0] == prints[2]) << "x an int or a long: two layouts";
+}
+
+} // namespace
+} // namespace memlayout
