@@ -178,6 +178,7 @@ bool RawUnit::walk() {
   std::uint64_t offset = unitOffset_ + unit_->getHeaderSize();
   std::vector<std::uint32_t> open; // DIEs whose children are being read
   firstInBucket_.reserve((end_ - unitOffset_) / kBucket + 1);
+  dies_.reserve((end_ - unitOffset_) / 8); // DIEs average 10 to 12 bytes: growing by copying costs more
   while (offset < end_) {
     const std::uint64_t start = offset;
     std::uint64_t code = 0;

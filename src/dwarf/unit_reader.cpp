@@ -16,6 +16,17 @@ using namespace llvm::dwarf;
 
 bool EarlierDefinitions::claimedBefore(const Fingerprint &print, std::size_t unit) {
   std::lock_guard lock(mutex_);
+  return claimLocked(print, unit);
+}
+
+void EarlierDefinitions::claimedBefore(const std::vector<Fingerprint> &prints, std::size_t unit,
+                                       std::vector<bool> &claimed) {
+  claimed.assign(prints.size(), false);
+  std::lock_guard lock(mutex_);
+  for (std::size_t i = 0; i < prints.size(); ++i) claimed[i] = claimLocked(prints[i], unit);
+}
+
+bool EarlierDefinitions::claimLocked(const Fingerprint &print, std::size_t unit) {
   auto [it, inserted] = first_.try_emplace(print, unit);
   if (inserted) return false;
   if (it->second < unit) return true;
@@ -94,15 +105,21 @@ std::optional<RawPlan> planFromRaw(const RawUnit &raw, const TypeQuery &query, D
     nameless.erase(found);
   }
 
+  std::vector<std::uint32_t> wanted;
+  std::vector<Fingerprint> wantedPrints;
   for (const Definition &definition : definitions) {
     if (!definition.name || definition.name->empty()) continue; // anonymous: built only inside the types that hold it
     if (query.wants) {
       plan.names.emplace_back(*definition.name);
       if (!query.wants(*definition.name)) continue;
     }
-    if (!earlier.claimedBefore(prints.of(definition.index, *definition.name), order))
-      plan.build.push_back(definition.index);
+    wanted.push_back(definition.index);
+    wantedPrints.push_back(prints.of(definition.index, *definition.name));
   }
+  std::vector<bool> claimed;
+  earlier.claimedBefore(wantedPrints, order, claimed);
+  for (std::size_t i = 0; i < wanted.size(); ++i)
+    if (!claimed[i]) plan.build.push_back(wanted[i]);
   return plan;
 }
 

@@ -35,8 +35,11 @@ class EarlierDefinitions {
 public:
   // True when a unit before `unit` claimed `print`; otherwise `unit` holds the claim (the earliest wins).
   bool claimedBefore(const Fingerprint &print, std::size_t unit);
+  // The same for each of `prints` at once (one lock for a unit's definitions): `claimed[i]` for prints[i].
+  void claimedBefore(const std::vector<Fingerprint> &prints, std::size_t unit, std::vector<bool> &claimed);
 
 private:
+  bool claimLocked(const Fingerprint &print, std::size_t unit);
   std::mutex mutex_;
   llvm::DenseMap<Fingerprint, std::size_t, FingerprintInfo> first_;
 };
