@@ -32,6 +32,7 @@ int attributeSlot(Attribute attribute) {
   case DW_AT_decl_line: return static_cast<int>(RawAttribute::DeclLine);
   case DW_AT_declaration: return static_cast<int>(RawAttribute::Declaration);
   case DW_AT_signature: return static_cast<int>(RawAttribute::Signature);
+  case DW_AT_specification: return static_cast<int>(RawAttribute::Specification);
   default: return -1;
   }
 }

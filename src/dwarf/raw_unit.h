@@ -24,7 +24,7 @@ namespace memlayout::dwarf {
 // The attributes RawUnit::read decodes.
 enum class RawAttribute : std::uint8_t {
   Name, Type, MemberLocation, DataBitOffset, BitOffset, ByteSize, BitSize, DiscrValue, ConstValue, Count,
-  UpperBound, DeclFile, DeclLine, Declaration, Signature, Count_
+  UpperBound, DeclFile, DeclLine, Declaration, Signature, Specification, Count_
 };
 inline constexpr std::size_t kRawAttributes = static_cast<std::size_t>(RawAttribute::Count_);
 using RawAttributeMask = std::uint16_t;
