@@ -9,7 +9,6 @@
 
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 
-
 namespace memlayout::dwarf {
 using namespace llvm::dwarf;
 
