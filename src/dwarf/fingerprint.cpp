@@ -95,7 +95,7 @@ bool isRelocated(Form form) {
 DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles)
     : raw_(raw), unit_(unit), declFiles_(declFiles), plans_(raw.abbreviationCount()),
       typeBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2), bodyBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2) {
-  localTypes_.reserve(static_cast<unsigned>(raw.dies().size() / 8));
+  slots_.assign(raw.dies().size() * kSlotsPerDie, 0);
 }
 
 const DefinitionFingerprints::Plan &DefinitionFingerprints::planOf(std::uint32_t abbreviation) {
@@ -227,13 +227,16 @@ Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth,
     appendValue(bytes, reference);
     return hashOf(bytes);
   };
-  if (reference.kind == RawValue::Kind::UnitRef) { // nearly every reference: keyed by offset alone
-    const std::uint64_t key = (reference.value << 1) | static_cast<unsigned>(mode);
-    auto [slot, inserted] = localTypes_.try_emplace(key, standIn(depth));
-    if (!inserted) return slot->second;
-    const std::uint32_t type = raw_.indexOf(reference.value);
-    const Fingerprint print = type == RawUnit::kNone ? referenceItself() : typeBytes(type, depth, mode);
-    localTypes_[key] = print; // not `slot`: the map may have grown since
+  const std::uint32_t type =
+      reference.kind == RawValue::Kind::UnitRef ? raw_.indexOf(reference.value) : RawUnit::kNone;
+  if (type != RawUnit::kNone) { // nearly every reference: a DIE of this unit, memoized by its index
+    std::uint32_t &slot = slots_[std::size_t{type} * kSlotsPerDie + static_cast<unsigned>(mode)];
+    if (slot != 0) return prints_[slot - 1];
+    prints_.push_back(standIn(depth));
+    slot = static_cast<std::uint32_t>(prints_.size());
+    const std::uint32_t at = slot - 1;
+    const Fingerprint print = typeBytes(type, depth, mode);
+    prints_[at] = print; // by index: prints_ grows while typeBytes runs
     return print;
   }
   const std::pair<unsigned, std::uint64_t> key{static_cast<unsigned>(reference.kind) | (unsigned(mode) << 8),
@@ -270,14 +273,17 @@ Fingerprint DefinitionFingerprints::typeBytes(std::uint32_t type, int depth, Mod
 
 Fingerprint DefinitionFingerprints::bodyOf(std::uint32_t die, int depth) {
   if (depth > kMaxTypeDepth) return standIn(depth);
-  auto [slot, inserted] = bodies_.try_emplace(die, standIn(depth));
-  if (!inserted) return slot->second;
+  std::uint32_t &slot = slots_[std::size_t{die} * kSlotsPerDie + 2];
+  if (slot != 0) return prints_[slot - 1];
+  prints_.push_back(standIn(depth));
+  slot = static_cast<std::uint32_t>(prints_.size());
+  const std::uint32_t at = slot - 1;
   std::string &bytes = bodyBuffers_[static_cast<std::size_t>(depth)];
   bytes.clear();
   appendDie(bytes, die, depth, Mode::Layout);
   appendMembers(bytes, die, depth);
   const Fingerprint print = hashOf(bytes);
-  bodies_[die] = print;
+  prints_[at] = print;
   return print;
 }
 

@@ -98,11 +98,13 @@ private:
   llvm::DWARFUnit &unit_;
   DeclFiles &declFiles_;
   std::vector<Plan> plans_; // by abbreviation
-  // Types by the reference that leads to them (its kind and value) and the mode; bodies by DIE; file
-  // names by number (large numbers, which damaged DWARF has, are not kept).
-  llvm::DenseMap<std::uint64_t, Fingerprint> localTypes_; // DIEs of this unit: offset and mode
+  // Per DIE of this unit, its type in either mode and its body: 1 + an index into prints_, or 0.
+  static constexpr std::size_t kSlotsPerDie = 3;
+  std::vector<std::uint32_t> slots_;
+  std::vector<Fingerprint> prints_;
+  // Types outside the unit by the reference's kind and value (and the mode); file names by number
+  // (large numbers, which damaged DWARF has, are not kept).
   llvm::DenseMap<std::pair<unsigned, std::uint64_t>, Fingerprint> types_;
-  llvm::DenseMap<std::uint32_t, Fingerprint> bodies_;
   std::vector<std::optional<Fingerprint>> filesByNumber_;
   std::string definitionBuffer_, planBuffer_;
   // One per depth (0 … kMaxTypeDepth + 1) for each kind of hash: at most one of a kind is being made
