@@ -3,14 +3,10 @@
 // parts (signed discriminants, DW_AT_discr_list), and damage: cycles, dangling type-unit signatures,
 // unreadable units, damaged variant parts, no DWARF at all.
 #include "dwarf/type_reader.h"
+#include "reader_test_support.h"
 #include "support/error.h"
 
 #include <gtest/gtest.h>
-
-#include <llvm/Object/ObjectFile.h>
-#include <llvm/ObjectYAML/yaml2obj.h>
-#include <llvm/Support/MemoryBuffer.h>
-#include <llvm/Support/YAMLTraits.h>
 
 #include <string>
 
@@ -26,19 +22,11 @@ struct YamlResult {
 
 YamlResult readYaml(const std::string &yaml) {
   YamlResult result;
-  llvm::SmallString<0> bytes;
-  llvm::raw_svector_ostream out(bytes);
-  llvm::yaml::Input input(yaml);
-  if (!llvm::yaml::convertYAML(input, out, [&](const llvm::Twine &message) { result.problem += message.str(); })) {
-    return result;
-  }
-  result.built = true;
-  auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(bytes.str(), "yaml"));
-  if (!object) {
-    result.problem = llvm::toString(object.takeError());
-    return result;
-  }
-  auto table = dwarf::readTypes(**object, "yaml", {});
+  const auto built = testing::yamlObject(yaml);
+  result.built = built->built;
+  result.problem = built->problem;
+  if (!built->object) return result;
+  auto table = dwarf::readTypes(*built->object, "yaml", {});
   if (!table) {
     auto report = support::takeErrorReport(table.takeError());
     result.kind = report.kind;

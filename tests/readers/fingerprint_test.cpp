@@ -5,14 +5,10 @@
 #include "dwarf/decl_files.h"
 #include "dwarf/fingerprint.h"
 #include "dwarf/raw_unit.h"
-
-#include <gtest/gtest.h>
+#include "reader_test_support.h"
 
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
-#include <llvm/Object/ObjectFile.h>
-#include <llvm/ObjectYAML/yaml2obj.h>
-#include <llvm/Support/YAMLTraits.h>
 
 namespace memlayout {
 namespace {
@@ -91,16 +87,10 @@ DWARF:
 )";
 
 TEST(Fingerprints, SameDefinitionAlikeWhateverPointeeAndFormsDifferentMemberTypeNot) {
-  llvm::SmallString<0> bytes;
-  llvm::raw_svector_ostream out(bytes);
-  llvm::yaml::Input yaml(kThreeUnits);
-  std::string problem;
-  ASSERT_TRUE(llvm::yaml::convertYAML(yaml, out, [&](const llvm::Twine &message) { problem += message.str(); }))
-      << problem;
-  auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(bytes.str(), "yaml"));
-  ASSERT_TRUE(static_cast<bool>(object)) << llvm::toString(object.takeError());
+  const auto built = testing::yamlObject(kThreeUnits);
+  ASSERT_TRUE(built->object) << built->problem;
   dwarf::Warnings warnings;
-  auto context = dwarf::openContext(**object, "yaml", warnings);
+  auto context = dwarf::openContext(*built->object, "yaml", warnings);
   ASSERT_TRUE(static_cast<bool>(context)) << llvm::toString(context.takeError());
 
   std::vector<dwarf::Fingerprint> prints;

@@ -8,6 +8,11 @@
 
 #include <gtest/gtest.h>
 
+#include <llvm/ADT/SmallString.h>
+#include <llvm/Object/ObjectFile.h>
+#include <llvm/ObjectYAML/yaml2obj.h>
+#include <llvm/Support/YAMLTraits.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -96,6 +101,28 @@ inline const model::Type *nested(const model::TypeTable &table, const model::Fie
     return nullptr;
   }
   return &table.types[static_cast<std::size_t>(field.typeIndex)];
+}
+
+// An object built by yaml2obj from `yaml` (ELF with DWARFYAML), or why it could not be: `built` false
+// when yaml2obj refused it, `object` null when the bytes are no object; `problem` says which.
+struct YamlObject {
+  bool built = false;
+  std::string problem;
+  llvm::SmallString<0> bytes; // what `object` reads
+  std::unique_ptr<llvm::object::ObjectFile> object;
+};
+
+inline std::unique_ptr<YamlObject> yamlObject(const std::string &yaml) {
+  auto result = std::make_unique<YamlObject>();
+  llvm::raw_svector_ostream out(result->bytes);
+  llvm::yaml::Input input(yaml);
+  if (!llvm::yaml::convertYAML(input, out, [&](const llvm::Twine &message) { result->problem += message.str(); }))
+    return result;
+  result->built = true;
+  auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(result->bytes.str(), "yaml"));
+  if (!object) result->problem = llvm::toString(object.takeError());
+  else result->object = std::move(*object);
+  return result;
 }
 
 } // namespace memlayout::testing
