@@ -19,17 +19,6 @@ int attributeSlot(Attribute attribute) {
   switch (attribute) {
   case DW_AT_name: return static_cast<int>(RawAttribute::Name);
   case DW_AT_type: return static_cast<int>(RawAttribute::Type);
-  case DW_AT_data_member_location: return static_cast<int>(RawAttribute::MemberLocation);
-  case DW_AT_data_bit_offset: return static_cast<int>(RawAttribute::DataBitOffset);
-  case DW_AT_bit_offset: return static_cast<int>(RawAttribute::BitOffset);
-  case DW_AT_byte_size: return static_cast<int>(RawAttribute::ByteSize);
-  case DW_AT_bit_size: return static_cast<int>(RawAttribute::BitSize);
-  case DW_AT_discr_value: return static_cast<int>(RawAttribute::DiscrValue);
-  case DW_AT_const_value: return static_cast<int>(RawAttribute::ConstValue);
-  case DW_AT_count: return static_cast<int>(RawAttribute::Count);
-  case DW_AT_upper_bound: return static_cast<int>(RawAttribute::UpperBound);
-  case DW_AT_decl_file: return static_cast<int>(RawAttribute::DeclFile);
-  case DW_AT_decl_line: return static_cast<int>(RawAttribute::DeclLine);
   case DW_AT_declaration: return static_cast<int>(RawAttribute::Declaration);
   case DW_AT_signature: return static_cast<int>(RawAttribute::Signature);
   case DW_AT_specification: return static_cast<int>(RawAttribute::Specification);

@@ -21,11 +21,9 @@ class DWARFUnit;
 
 namespace memlayout::dwarf {
 
-// The attributes RawUnit::read decodes.
-enum class RawAttribute : std::uint8_t {
-  Name, Type, MemberLocation, DataBitOffset, BitOffset, ByteSize, BitSize, DiscrValue, ConstValue, Count,
-  UpperBound, DeclFile, DeclLine, Declaration, Signature, Specification, Count_
-};
+// The attributes RawUnit::read decodes by name: what naming and picking definitions need. (Fingerprints
+// walk every attribute with steps() and decode().)
+enum class RawAttribute : std::uint8_t { Name, Type, Declaration, Signature, Specification, Count_ };
 inline constexpr std::size_t kRawAttributes = static_cast<std::size_t>(RawAttribute::Count_);
 using RawAttributeMask = std::uint16_t;
 constexpr RawAttributeMask rawBit(RawAttribute attribute) {

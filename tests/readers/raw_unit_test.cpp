@@ -1,6 +1,6 @@
 // dwarf::RawUnit against LLVM's own DIE extraction, on every sample unit (compile and type units, DWARF
 // 4 and 5, compressed, relocatable objects, 32-bit and big-endian): the same DIEs in the same order with
-// the same tags, parents and subtrees, and the same values for every attribute RawUnit decodes.
+// the same tags, parents and subtrees, and the same value for every attribute of every DIE.
 #include "dwarf/context.h"
 #include "dwarf/raw_unit.h"
 #include "reader_test_support.h"
@@ -19,19 +19,9 @@ using dwarf::RawValue;
 constexpr std::pair<RawAttribute, llvm::dwarf::Attribute> kAttributes[] = {
     {RawAttribute::Name, llvm::dwarf::DW_AT_name},
     {RawAttribute::Type, llvm::dwarf::DW_AT_type},
-    {RawAttribute::MemberLocation, llvm::dwarf::DW_AT_data_member_location},
-    {RawAttribute::DataBitOffset, llvm::dwarf::DW_AT_data_bit_offset},
-    {RawAttribute::BitOffset, llvm::dwarf::DW_AT_bit_offset},
-    {RawAttribute::ByteSize, llvm::dwarf::DW_AT_byte_size},
-    {RawAttribute::BitSize, llvm::dwarf::DW_AT_bit_size},
-    {RawAttribute::DiscrValue, llvm::dwarf::DW_AT_discr_value},
-    {RawAttribute::ConstValue, llvm::dwarf::DW_AT_const_value},
-    {RawAttribute::Count, llvm::dwarf::DW_AT_count},
-    {RawAttribute::UpperBound, llvm::dwarf::DW_AT_upper_bound},
-    {RawAttribute::DeclFile, llvm::dwarf::DW_AT_decl_file},
-    {RawAttribute::DeclLine, llvm::dwarf::DW_AT_decl_line},
     {RawAttribute::Declaration, llvm::dwarf::DW_AT_declaration},
     {RawAttribute::Signature, llvm::dwarf::DW_AT_signature},
+    {RawAttribute::Specification, llvm::dwarf::DW_AT_specification},
 };
 
 // One attribute: what RawUnit decoded against what LLVM reads (a description of the first difference).
@@ -64,6 +54,7 @@ std::string difference(const RawUnit &raw, const RawValue &value, const llvm::DW
   }
   case RawValue::Kind::Signature:
     return expected->getRawUValue() == value.value ? "" : "another signature";
+  case RawValue::Kind::SectionRef: return expected->getRawUValue() == value.value ? "" : "another offset";
   default: return "a kind this test does not expect";
   }
 }
@@ -92,8 +83,14 @@ TEST_P(RawUnitTest, SameDiesAndValuesAsLlvm) {
     ASSERT_FALSE(static_cast<bool>(unit->tryExtractDIEsIfNeeded(false)));
 
     std::vector<llvm::DWARFDie> dies; // LLVM's, without the entries that end lists of children
-    for (const llvm::DWARFDebugInfoEntry &entry : unit->dies())
-      if (entry.getAbbreviationDeclarationPtr()) dies.emplace_back(unit, &entry);
+    std::vector<std::uint64_t> following; // where the entry after each of them starts (0: none)
+    for (const llvm::DWARFDebugInfoEntry &entry : unit->dies()) {
+      if (!following.empty() && following.back() == 0) following.back() = entry.getOffset();
+      if (entry.getAbbreviationDeclarationPtr()) {
+        dies.emplace_back(unit, &entry);
+        following.push_back(0);
+      }
+    }
     ASSERT_EQ(raw->dies().size(), dies.size());
     for (std::uint32_t i = 0; i < dies.size(); ++i) {
       const llvm::DWARFDie &die = dies[i];
@@ -112,6 +109,19 @@ TEST_P(RawUnitTest, SameDiesAndValuesAsLlvm) {
       if (sibling.isValid() && !sibling.isNULL()) EXPECT_EQ(mine.end, raw->indexOf(sibling.getOffset()));
       else EXPECT_EQ(mine.end, mine.parent == RawUnit::kNone ? dies.size() : raw->die(mine.parent).end);
 
+      // Every attribute, stepped over and decoded as fingerprints do it.
+      std::uint64_t offset = raw->attributesAt(i);
+      for (const RawUnit::Step &step : raw->steps(mine.abbreviation)) {
+        const std::string problem = difference(*raw, raw->decode(step, offset), die, die.find(step.name));
+        EXPECT_EQ(problem, "") << llvm::dwarf::AttributeString(step.name).str() << " as "
+                               << llvm::dwarf::FormEncodingString(step.form).str();
+        if (step.size != RawUnit::kVariable) offset += step.size;
+        else ASSERT_TRUE(raw->skip(step, offset));
+      }
+      if (following[i] != 0) {
+        EXPECT_EQ(offset, following[i]); // the next entry starts where they end
+      }
+      // And the ones read() decodes by name.
       RawValue values[dwarf::kRawAttributes];
       raw->read(i, values, static_cast<dwarf::RawAttributeMask>(~0u));
       for (const auto &[slot, attribute] : kAttributes) {
