@@ -6,28 +6,16 @@
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/Support/xxhash.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace memlayout::dwarf {
 namespace {
 
 using namespace llvm::dwarf;
 
-void appendNumber(std::string &bytes, std::uint64_t value) {
-  bytes.append(reinterpret_cast<const char *>(&value), sizeof value);
-}
-
-void appendPrint(std::string &bytes, const Fingerprint &print) {
-  appendNumber(bytes, print.low);
-  appendNumber(bytes, print.high);
-}
-
-void appendValue(std::string &bytes, const RawValue &value) {
-  bytes += static_cast<char>(value.kind);
-  appendNumber(bytes, value.value);
-  bytes.append(value.bytes);
-}
-
-Fingerprint hashOf(const std::string &bytes) {
-  const llvm::XXH128_hash_t hash = llvm::xxh3_128bits(llvm::arrayRefFromStringRef(bytes));
+Fingerprint hashOf(llvm::ArrayRef<std::uint8_t> bytes) {
+  const llvm::XXH128_hash_t hash = llvm::xxh3_128bits(bytes);
   return {hash.low64, hash.high64};
 }
 
@@ -98,65 +86,147 @@ DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUn
   slots_.assign(raw.dies().size() * kSlotsPerDie, 0);
 }
 
-const DefinitionFingerprints::Plan &DefinitionFingerprints::planOf(std::uint32_t abbreviation) {
+void DefinitionFingerprints::appendValue(Bytes &bytes, const RawValue &value) {
+  const char kind = static_cast<char>(value.kind);
+  bytes.append(&kind, 1);
+  bytes.number(value.value);
+  bytes.append(value.bytes.data(), value.bytes.size());
+}
+
+const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32_t abbreviation) {
   Plan &plan = plans_[abbreviation];
-  if (plan.made) return plan;
   plan.made = true;
-  std::string &identity = planBuffer_;
+  Bytes &identity = planBuffer_;
   identity.clear();
-  appendNumber(identity, raw_.abbreviationTag(abbreviation));
+  identity.number(raw_.abbreviationTag(abbreviation));
   const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(abbreviation);
+  plan.fixed = std::none_of(steps.begin(), steps.end(),
+                            [](const RawUnit::Step &step) { return step.size == RawUnit::kVariable; });
   plan.ops.reserve(steps.size());
-  // The ops cover the steps in order, each step once: appendDie walks both together.
+  // One op per attribute, in order (fixed plans leave out those that add nothing). Both kinds of plan
+  // append the same bytes for the same values: one abbreviation's identity may be fixed in one unit
+  // and not in the next (a constant as data1 there, udata here).
+  std::uint32_t at = 0;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const RawUnit::Step &step = steps[i];
     const bool constant = isConstant(step.form);
-    appendNumber(identity, (std::uint64_t{step.name} << 16) | (constant ? 0xffffu : static_cast<unsigned>(step.form)));
-    Op op{Op::Copy, static_cast<std::uint16_t>(i), step.size};
+    identity.number((std::uint64_t{step.name} << 16) | (constant ? 0xffffu : static_cast<unsigned>(step.form)));
+    Op op{Op::Copy, step.size, static_cast<std::uint16_t>(i), at,
+          step.size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * step.size)) - 1};
     const bool local = step.form == DW_FORM_ref1 || step.form == DW_FORM_ref2 || step.form == DW_FORM_ref4 ||
                        step.form == DW_FORM_ref8;
     if (step.name == DW_AT_decl_file) op.kind = Op::File;
     else if (step.name == DW_AT_type && local) op.kind = Op::Local;
     else if (step.name == DW_AT_type && isReference(step.form)) op.kind = Op::Chain;
     else if (isReference(step.form) && step.form != DW_FORM_ref_sig8) op.kind = Op::Skip;
-    else if (constant && step.size >= 1 && step.size <= 8) op.kind = Op::Number;
     else if (step.form == DW_FORM_implicit_const || step.form == DW_FORM_flag_present) op.kind = Op::Implicit;
+    else if (constant && step.size >= 1 && step.size <= 8) op.kind = Op::Word;
     else if (constant || isUnitIndex(step.form) || (raw_.relocatable() && isRelocated(step.form))) op.kind = Op::Decode;
     else if (step.size == RawUnit::kVariable) op.kind = Op::Encoded;
-    if (op.kind == Op::Copy && !plan.ops.empty() && plan.ops.back().kind == Op::Copy) {
-      plan.ops.back().size += op.size; // one copy for a run of fixed-size attributes
-      continue;
-    }
+    else if (step.size >= 1 && step.size <= 8) op.kind = Op::Word; // copied as it is, as a number
+    if (step.size != RawUnit::kVariable) at += step.size;
+    const bool nothing = op.kind == Op::Skip || (op.kind == Op::Copy && op.size == 0);
+    if (plan.fixed && nothing) continue;
     plan.ops.push_back(op);
+    switch (op.kind) {
+    case Op::Word:
+    case Op::Implicit: plan.appends += 8; break;
+    case Op::Local:
+    case Op::File: plan.appends += 16; break;
+    case Op::Copy: plan.appends += op.size; break;
+    default: break;
+    }
   }
-  plan.identity = llvm::xxh3_64bits(llvm::arrayRefFromStringRef(identity));
+  plan.bytes = at;
+  plan.identity = llvm::xxh3_64bits(identity.bytes());
   return plan;
 }
 
-void DefinitionFingerprints::appendDie(std::string &bytes, std::uint32_t die, int depth, Mode mode) {
-  const std::uint32_t abbreviation = raw_.die(die).abbreviation;
-  const Plan &plan = planOf(abbreviation);
-  const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(abbreviation);
-  appendNumber(bytes, plan.identity);
+void DefinitionFingerprints::appendDie(Bytes &bytes, std::uint32_t die, int depth, Mode mode) {
+  const Plan &plan = planOf(raw_.die(die).abbreviation);
+  bytes.number(plan.identity);
+  if (!plan.fixed) {
+    appendInOrder(bytes, plan, die, depth, mode);
+    return;
+  }
+  // In a little-endian section with 8 bytes to spare past the DIE, each value is one load, masked.
+  if (raw_.littleEndian() && raw_.attributesAt(die) + plan.bytes + 8 <= raw_.sectionSize())
+    appendFixed<true>(bytes, plan, die, depth, mode);
+  else
+    appendFixed<false>(bytes, plan, die, depth, mode);
+}
+
+template <bool Direct>
+void DefinitionFingerprints::appendFixed(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode) {
+  const char *data = raw_.bytes();
+  const std::uint64_t start = raw_.attributesAt(die);
+  auto valueOf = [&](const Op &op) -> std::uint64_t {
+    if constexpr (!Direct) {
+      return raw_.fixedAt(start + op.at, op.size);
+    } else {
+      std::uint64_t word = 0;
+      std::memcpy(&word, data + start + op.at, sizeof word);
+      return word & op.mask;
+    }
+  };
+  const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(raw_.die(die).abbreviation);
+  // Room for what the ops append unchecked; the rare ops that append checked (and may take that
+  // room) make it again.
+  bytes.ensure(plan.appends);
+  for (const Op &op : plan.ops) {
+    switch (op.kind) {
+    case Op::Word: bytes.putNumber(valueOf(op)); break;
+    case Op::Local: {
+      const std::uint32_t type = raw_.indexOf(raw_.unitOffset() + valueOf(op));
+      if (type != RawUnit::kNone) {
+        bytes.putPrint(localType(type, depth, mode));
+      } else {
+        appendReference(bytes, raw_.unitOffset() + valueOf(op), depth, mode);
+        bytes.ensure(plan.appends);
+      }
+      break;
+    }
+    case Op::File:
+      if (op.size >= 1) {
+        bytes.putPrint(fileOf(valueOf(op)));
+      } else {
+        appendFile(bytes, steps[op.step], start + op.at);
+        bytes.ensure(plan.appends);
+      }
+      break;
+    case Op::Implicit:
+      bytes.putNumber(steps[op.step].form == DW_FORM_flag_present ? 1
+                                                                   : static_cast<std::uint64_t>(steps[op.step].implicitConst));
+      break;
+    case Op::Copy: bytes.append(data + start + op.at, op.size); break; // counted in `appends`
+    case Op::Decode:
+      appendDecoded(bytes, steps[op.step], start + op.at);
+      bytes.ensure(plan.appends);
+      break;
+    case Op::Chain:
+      bytes.print(typeOf(raw_.decode(steps[op.step], start + op.at), depth, mode));
+      bytes.ensure(plan.appends);
+      break;
+    case Op::Encoded:
+    case Op::Skip: break; // not in fixed plans
+    }
+  }
+}
+
+void DefinitionFingerprints::appendInOrder(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode) {
+  const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(raw_.die(die).abbreviation);
   const char *data = raw_.bytes();
   std::uint64_t offset = raw_.attributesAt(die);
   for (const Op &op : plan.ops) {
-    if (op.kind == Op::Copy) {
-      bytes.append(data + offset, op.size);
-      offset += op.size;
-      continue;
-    }
     const RawUnit::Step &step = steps[op.step];
     switch (op.kind) {
-    case Op::Number: appendNumber(bytes, raw_.fixedAt(offset, step.size)); break;
-    case Op::Implicit:
-      appendNumber(bytes, step.form == DW_FORM_flag_present ? 1 : static_cast<std::uint64_t>(step.implicitConst));
-      break;
+    case Op::Word: bytes.number(raw_.fixedAt(offset, step.size)); break;
+    case Op::Implicit: appendImplicit(bytes, step); break;
     case Op::Local: {
-      RawValue reference;
-      reference.kind = RawValue::Kind::UnitRef;
-      reference.value = raw_.unitOffset() + raw_.fixedAt(offset, step.size);
-      appendPrint(bytes, typeOf(reference, depth, mode));
+      const std::uint64_t target = raw_.unitOffset() + raw_.fixedAt(offset, step.size);
+      const std::uint32_t type = raw_.indexOf(target);
+      if (type != RawUnit::kNone) bytes.print(localType(type, depth, mode));
+      else appendReference(bytes, target, depth, mode);
       break;
     }
     case Op::Encoded: {
@@ -165,38 +235,56 @@ void DefinitionFingerprints::appendDie(std::string &bytes, std::uint32_t die, in
       bytes.append(data + start, offset - start);
       continue;
     }
-    case Op::Decode: {
-      const RawValue value = raw_.decode(step, offset);
-      if (value.kind == RawValue::Kind::Constant) appendNumber(bytes, value.value); // the identity says so
-      else appendValue(bytes, value);
+    case Op::Copy: bytes.append(data + offset, step.size); break;
+    case Op::Decode: appendDecoded(bytes, step, offset); break;
+    case Op::File:
+      if (step.size >= 1 && step.size <= 8 && isConstant(step.form)) bytes.print(fileOf(raw_.fixedAt(offset, step.size)));
+      else appendFile(bytes, step, offset);
       break;
-    }
-    case Op::File: {
-      const RawValue value = step.size >= 1 && step.size <= 8 && isConstant(step.form)
-                                 ? RawValue{RawValue::Kind::Constant, step.form, raw_.fixedAt(offset, step.size), {}}
-                                 : raw_.decode(step, offset);
-      if (value.kind == RawValue::Kind::Constant) appendPrint(bytes, fileOf(value.value));
-      else appendValue(bytes, value);
-      break;
-    }
-    case Op::Chain: appendPrint(bytes, typeOf(raw_.decode(step, offset), depth, mode)); break;
-    case Op::Skip:
-    case Op::Copy: break;
+    case Op::Chain: bytes.print(typeOf(raw_.decode(step, offset), depth, mode)); break;
+    case Op::Skip: break;
     }
     if (step.size != RawUnit::kVariable) offset += step.size;
     else raw_.skip(step, offset);
   }
 }
 
-Fingerprint DefinitionFingerprints::fileOf(std::uint64_t index) {
-  // Nearly every member names its file: small numbers are looked up by position.
+void DefinitionFingerprints::appendImplicit(Bytes &bytes, const RawUnit::Step &step) {
+  bytes.number(step.form == DW_FORM_flag_present ? 1 : static_cast<std::uint64_t>(step.implicitConst));
+}
+
+void DefinitionFingerprints::appendDecoded(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset) {
+  const RawValue value = raw_.decode(step, offset);
+  if (value.kind == RawValue::Kind::Constant) bytes.number(value.value); // the identity says so
+  else appendValue(bytes, value);
+}
+
+void DefinitionFingerprints::appendFile(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset) {
+  const RawValue value = raw_.decode(step, offset);
+  if (value.kind == RawValue::Kind::Constant) bytes.print(fileOf(value.value));
+  else appendValue(bytes, value);
+}
+
+void DefinitionFingerprints::appendReference(Bytes &bytes, std::uint64_t target, int depth, Mode mode) {
+  RawValue reference;
+  reference.kind = RawValue::Kind::UnitRef;
+  reference.value = target;
+  bytes.print(typeOf(reference, depth, mode));
+}
+
+Fingerprint DefinitionFingerprints::newFile(std::uint64_t index) {
+  // Nearly every member names its file: small numbers are kept by position (large ones, which damaged
+  // DWARF has, are not kept).
   constexpr std::uint64_t kDirect = 4096;
-  if (index < kDirect && index < filesByNumber_.size() && filesByNumber_[index]) return *filesByNumber_[index];
   Fingerprint print{~std::uint64_t{0}, ~std::uint64_t{0} - 2}; // no name: all alike
   if (auto identity = declFiles_.identity(unit_, index)) print = {identity->low64, identity->high64};
   if (index < kDirect) {
-    if (index >= filesByNumber_.size()) filesByNumber_.resize(index + 1);
-    filesByNumber_[index] = print;
+    if (index >= files_.size()) {
+      files_.resize(index + 1);
+      fileKnown_.resize(index + 1, 0);
+    }
+    files_[index] = print;
+    fileKnown_[index] = 1;
   }
   return print;
 }
@@ -222,23 +310,14 @@ Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth,
   if (depth > kMaxTypeDepth) return standIn(depth);
   // Out of the unit (or nowhere): the reference itself names the type.
   auto referenceItself = [&] {
-    std::string &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
+    Bytes &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
     bytes.clear();
     appendValue(bytes, reference);
-    return hashOf(bytes);
+    return hashOf(bytes.bytes());
   };
   const std::uint32_t type =
       reference.kind == RawValue::Kind::UnitRef ? raw_.indexOf(reference.value) : RawUnit::kNone;
-  if (type != RawUnit::kNone) { // nearly every reference: a DIE of this unit, memoized by its index
-    std::uint32_t &slot = slots_[std::size_t{type} * kSlotsPerDie + static_cast<unsigned>(mode)];
-    if (slot != 0) return prints_[slot - 1];
-    prints_.push_back(standIn(depth));
-    slot = static_cast<std::uint32_t>(prints_.size());
-    const std::uint32_t at = slot - 1;
-    const Fingerprint print = typeBytes(type, depth, mode);
-    prints_[at] = print; // by index: prints_ grows while typeBytes runs
-    return print;
-  }
+  if (type != RawUnit::kNone) return localType(type, depth, mode); // nearly every reference
   const std::pair<unsigned, std::uint64_t> key{static_cast<unsigned>(reference.kind) | (unsigned(mode) << 8),
                                                reference.value};
   auto [slot, inserted] = types_.try_emplace(key, standIn(depth));
@@ -248,15 +327,27 @@ Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth,
   return print;
 }
 
+Fingerprint DefinitionFingerprints::localType(std::uint32_t type, int depth, Mode mode) {
+  if (depth > kMaxTypeDepth) return standIn(depth);
+  std::uint32_t &slot = slots_[std::size_t{type} * kSlotsPerDie + static_cast<unsigned>(mode)];
+  if (slot != 0) return prints_[slot - 1];
+  prints_.push_back(standIn(depth));
+  slot = static_cast<std::uint32_t>(prints_.size());
+  const std::uint32_t at = slot - 1;
+  const Fingerprint print = typeBytes(type, depth, mode);
+  prints_[at] = print; // by index: prints_ grows while typeBytes runs
+  return print;
+}
+
 Fingerprint DefinitionFingerprints::typeBytes(std::uint32_t type, int depth, Mode mode) {
-  std::string &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
+  Bytes &bytes = typeBuffers_[static_cast<std::size_t>(depth)];
   bytes.clear();
   const RawUnit::Die &die = raw_.die(type);
   const bool named = raw_.has(type, rawBit(RawAttribute::Name)) != 0;
   if (isTypeOfInterest(die.tag) && (mode == Mode::Layout || !named)) {
-    appendPrint(bytes, bodyOf(type, depth + 1)); // its name is part of its attributes
+    bytes.print(bodyOf(type, depth + 1)); // its name is part of its attributes
   } else if (mode == Mode::Name && named && isNamedByName(die.tag)) {
-    appendNumber(bytes, die.tag);
+    bytes.number(die.tag);
     RawValue values[kRawAttributes];
     raw_.read(type, values, rawBit(RawAttribute::Name));
     appendValue(bytes, values[static_cast<std::size_t>(RawAttribute::Name)]);
@@ -268,7 +359,7 @@ Fingerprint DefinitionFingerprints::typeBytes(std::uint32_t type, int depth, Mod
       for (std::uint32_t child = type + 1; child < die.end; child = raw_.die(child).end)
         appendDie(bytes, child, depth + 1, next);
   }
-  return hashOf(bytes);
+  return hashOf(bytes.bytes());
 }
 
 Fingerprint DefinitionFingerprints::bodyOf(std::uint32_t die, int depth) {
@@ -278,21 +369,21 @@ Fingerprint DefinitionFingerprints::bodyOf(std::uint32_t die, int depth) {
   prints_.push_back(standIn(depth));
   slot = static_cast<std::uint32_t>(prints_.size());
   const std::uint32_t at = slot - 1;
-  std::string &bytes = bodyBuffers_[static_cast<std::size_t>(depth)];
+  Bytes &bytes = bodyBuffers_[static_cast<std::size_t>(depth)];
   bytes.clear();
   appendDie(bytes, die, depth, Mode::Layout);
   appendMembers(bytes, die, depth);
-  const Fingerprint print = hashOf(bytes);
+  const Fingerprint print = hashOf(bytes.bytes());
   prints_[at] = print;
   return print;
 }
 
-void DefinitionFingerprints::appendMembers(std::string &bytes, std::uint32_t die, int depth) {
+void DefinitionFingerprints::appendMembers(Bytes &bytes, std::uint32_t die, int depth) {
   const std::uint32_t end = raw_.die(die).end;
   for (std::uint32_t child = die + 1; child < end; child = raw_.die(child).end) {
     const Tag tag = raw_.die(child).tag;
     if (tag == DW_TAG_subprogram || tag == DW_TAG_template_type_parameter) {
-      appendNumber(bytes, tag); // no bytes of the layout
+      bytes.number(tag); // no bytes of the layout
       continue;
     }
     appendDie(bytes, child, depth, Mode::Layout);
@@ -302,11 +393,13 @@ void DefinitionFingerprints::appendMembers(std::string &bytes, std::uint32_t die
 }
 
 Fingerprint DefinitionFingerprints::of(std::uint32_t die, std::string_view qualifiedName) {
-  std::string &bytes = definitionBuffer_;
-  bytes.assign(qualifiedName);
-  bytes += '\0';
-  appendPrint(bytes, bodyOf(die, 0));
-  return hashOf(bytes);
+  const Fingerprint body = bodyOf(die, 0);
+  Bytes &bytes = definitionBuffer_;
+  bytes.clear();
+  bytes.append(qualifiedName.data(), qualifiedName.size());
+  bytes.append("", 1);
+  bytes.print(body);
+  return hashOf(bytes.bytes());
 }
 
 } // namespace memlayout::dwarf

@@ -7,7 +7,10 @@
 
 #include <llvm/ADT/DenseMap.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <cstring>
+#include <memory>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -62,11 +65,58 @@ public:
   Fingerprint of(std::uint32_t die, std::string_view qualifiedName);
 
 private:
+  // What is hashed, gathered with inlined appends (std::string's are calls, and the kernel makes
+  // hundreds of millions of them).
+  // What is hashed, gathered with inlined appends (std::string's are calls, and the kernel makes
+  // hundreds of millions of them). Storage is allocated to its exact size, so that AddressSanitizer
+  // sees an unchecked append that overruns the room made for it.
+  class Bytes {
+  public:
+    void clear() { size_ = 0; }
+    void append(const void *data, std::size_t size) { std::memcpy(grow(size), data, size); }
+    void number(std::uint64_t value) { std::memcpy(grow(sizeof value), &value, sizeof value); }
+    void print(const Fingerprint &print) {
+      number(print.low);
+      number(print.high);
+    }
+    // Room for `more` bytes, which the unchecked appends below then fill.
+    void ensure(std::size_t more) {
+      if (capacity_ - size_ < more) reallocate(size_ + more);
+    }
+    void putNumber(std::uint64_t value) {
+      std::memcpy(store_.get() + size_, &value, sizeof value);
+      size_ += sizeof value;
+    }
+    void putPrint(const Fingerprint &print) {
+      putNumber(print.low);
+      putNumber(print.high);
+    }
+    llvm::ArrayRef<std::uint8_t> bytes() const {
+      return {reinterpret_cast<const std::uint8_t *>(store_.get()), size_};
+    }
+
+  private:
+    char *grow(std::size_t more) {
+      ensure(more);
+      char *at = store_.get() + size_;
+      size_ += more;
+      return at;
+    }
+    void reallocate(std::size_t least) {
+      const std::size_t capacity = std::max(2 * capacity_, least + 256);
+      auto store = std::make_unique_for_overwrite<char[]>(capacity);
+      if (size_ != 0) std::memcpy(store.get(), store_.get(), size_);
+      store_ = std::move(store);
+      capacity_ = capacity;
+    }
+    std::unique_ptr<char[]> store_;
+    std::size_t size_ = 0, capacity_ = 0;
+  };
   struct Op {
     enum Kind : std::uint8_t {
-      Copy,    // `size` bytes as they are (a run of fixed-size attributes)
+      Copy,    // an attribute of fixed size over 8 bytes (data16) as it is
+      Word,    // an attribute of 1 to 8 bytes as a number: constants of fixed size, strp, ref_sig8, …
       Encoded, // one attribute of variable size, as encoded
-      Number,  // a constant of fixed size (data1 … data8, flag): its value
       Implicit,// a constant with no bytes (implicit_const, flag_present): its value
       Decode,  // one attribute by value: other constants, strx, relocated offsets
       Chain,   // DW_AT_type: the type it leads to
@@ -75,22 +125,48 @@ private:
       Skip     // a reference that is not part of the layout (DW_AT_sibling, DW_AT_specification, …)
     };
     Kind kind;
+    std::uint8_t size = 0;  // the attribute's bytes when fixed
     std::uint16_t step = 0; // the attribute, for all but Copy
-    std::uint32_t size = 0; // Copy's bytes
+    std::uint32_t at = 0;   // fixed plans: where it starts, from the DIE's first attribute
+    std::uint64_t mask = 0; // of a value `size` bytes long read as 8
   };
   struct Plan {
     bool made = false;
+    // Every attribute has a fixed size, so each op knows where its attribute starts (`at`) and the plan
+    // has no Encoded or Skip ops; otherwise the ops are walked in order with the attributes.
+    bool fixed = false;
+    std::uint32_t bytes = 0;    // the attributes' size, for fixed plans
+    std::uint32_t appends = 0;  // fixed plans: what the ops append without checking for room
     std::uint64_t identity = 0; // tag, attributes and forms (constants as one class)
     std::vector<Op> ops;
   };
+  const Plan &planOf(std::uint32_t abbreviation) {
+    const Plan &plan = plans_[abbreviation];
+    return plan.made ? plan : makePlan(abbreviation);
+  }
+  const Plan &makePlan(std::uint32_t abbreviation);
   // How much of a type counts: its layout (held by value), or how its name is written (behind a pointer).
   enum class Mode : std::uint8_t { Layout, Name };
-  const Plan &planOf(std::uint32_t abbreviation);
   // The DIE's plan identity and attributes; the types it refers to hashed at `depth` in `mode`.
-  void appendDie(std::string &bytes, std::uint32_t die, int depth, Mode mode);
-  void appendMembers(std::string &bytes, std::uint32_t die, int depth);
-  Fingerprint fileOf(std::uint64_t index);
+  void appendDie(Bytes &bytes, std::uint32_t die, int depth, Mode mode);
+  void appendInOrder(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode);
+  template <bool Direct>
+  void appendFixed(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode);
+  void appendImplicit(Bytes &bytes, const RawUnit::Step &step);
+  void appendDecoded(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset);
+  void appendFile(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset);
+  // A reference to no DIE's start in this unit.
+  void appendReference(Bytes &bytes, std::uint64_t target, int depth, Mode mode);
+  void appendMembers(Bytes &bytes, std::uint32_t die, int depth);
+  void appendValue(Bytes &bytes, const RawValue &value);
+  Fingerprint fileOf(std::uint64_t index) {
+    if (index < files_.size() && fileKnown_[index]) return files_[index];
+    return newFile(index);
+  }
+  Fingerprint newFile(std::uint64_t index);
   Fingerprint typeOf(const RawValue &reference, int depth, Mode mode);
+  // The type at DIE `type` of this unit, memoized by its index.
+  Fingerprint localType(std::uint32_t type, int depth, Mode mode);
   Fingerprint typeBytes(std::uint32_t type, int depth, Mode mode);
   Fingerprint bodyOf(std::uint32_t die, int depth);
 
@@ -105,11 +181,12 @@ private:
   // Types outside the unit by the reference's kind and value (and the mode); file names by number
   // (large numbers, which damaged DWARF has, are not kept).
   llvm::DenseMap<std::pair<unsigned, std::uint64_t>, Fingerprint> types_;
-  std::vector<std::optional<Fingerprint>> filesByNumber_;
-  std::string definitionBuffer_, planBuffer_;
+  std::vector<Fingerprint> files_;
+  std::vector<char> fileKnown_;
+  Bytes definitionBuffer_, planBuffer_;
   // One per depth (0 … kMaxTypeDepth + 1) for each kind of hash: at most one of a kind is being made
   // at a depth at a time.
-  std::vector<std::string> typeBuffers_, bodyBuffers_;
+  std::vector<Bytes> typeBuffers_, bodyBuffers_;
 };
 
 } // namespace memlayout::dwarf

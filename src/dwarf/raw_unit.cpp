@@ -61,8 +61,6 @@ inline bool uleb(const char *data, std::uint64_t end, std::uint64_t &offset, std
   return false;
 }
 
-constexpr std::uint32_t kBucket = 16;
-
 } // namespace
 
 RawUnit::RawUnit(const llvm::DWARFUnit &unit)
@@ -165,60 +163,76 @@ bool RawUnit::skip(const Step &step, std::uint64_t &offset) const {
 
 bool RawUnit::walk() {
   const char *data = data_.data();
+  const std::uint64_t end = end_;
   std::uint64_t offset = unitOffset_ + unit_->getHeaderSize();
-  std::vector<std::uint32_t> open; // DIEs whose children are being read
-  firstInBucket_.reserve((end_ - unitOffset_) / kBucket + 1);
-  dies_.reserve((end_ - unitOffset_) / 8); // DIEs average 10 to 12 bytes: growing by copying costs more
-  while (offset < end_) {
+  // DIEs average 10 to 12 bytes: room for one per 8 bytes is nearly always enough.
+  std::size_t capacity = std::max<std::size_t>(64, (end - unitOffset_) / 8);
+  auto dies = std::make_unique_for_overwrite<Die[]>(capacity);
+  std::uint32_t count = 0;
+  std::vector<std::uint32_t> open; // DIEs whose children are being read; the last is `parent`
+  open.reserve(64);
+  std::uint32_t parent = kNone;
+  while (offset < end) {
     const std::uint64_t start = offset;
-    std::uint64_t code = 0;
-    if (!uleb(data, end_, offset, code)) return false;
-    if (code > 0 && offset - start > 255) return false; // codes are small numbers
+    std::uint64_t code = static_cast<std::uint8_t>(data[offset]);
+    if (code < 0x80) {
+      ++offset;
+    } else {
+      if (!uleb(data, end, offset, code)) return false;
+      if (offset - start > 255) return false; // codes are small numbers
+    }
     if (code == 0) { // the end of a list of children
       if (open.empty()) continue;
-      dies_[open.back()].end = static_cast<std::uint32_t>(dies_.size());
+      dies[open.back()].end = count;
       open.pop_back();
       if (open.empty()) break; // the unit DIE is closed: what follows is padding
+      parent = open.back();
       continue;
     }
-    if (code >= byCode_.size() || byCode_[code] == kNone) return false;
+    if (code >= byCode_.size()) return false;
     const std::uint32_t which = byCode_[code];
+    if (which == kNone || count == kNone) return false;
+    if (count == capacity) {
+      const std::size_t more = capacity + capacity / 2;
+      auto larger = std::make_unique_for_overwrite<Die[]>(more);
+      std::memcpy(larger.get(), dies.get(), capacity * sizeof(Die));
+      dies = std::move(larger);
+      capacity = more;
+    }
     const Abbreviation &abbreviation = abbreviations_[which];
-    const auto index = static_cast<std::uint32_t>(dies_.size());
-    if (index == kNone) return false;
-    const auto relative = static_cast<std::uint32_t>(start - unitOffset_);
-    while (firstInBucket_.size() <= relative / kBucket) firstInBucket_.push_back(index);
-    dies_.push_back({relative, index + 1, open.empty() ? kNone : open.back(), which, abbreviation.tag,
-                     static_cast<std::uint8_t>(std::min<std::uint64_t>(offset - start, 255))});
+    dies[count] = {static_cast<std::uint32_t>(start - unitOffset_), count + 1, parent, which, abbreviation.tag,
+                   static_cast<std::uint8_t>(offset - start)};
     if (abbreviation.fixedSize != kNone) {
       offset += abbreviation.fixedSize;
     } else {
-      for (std::uint32_t i = 0; i < abbreviation.steps; ++i) {
-        const Step &step = steps_[abbreviation.firstStep + i];
-        if (step.size != kVariable) offset += step.size;
-        else if (!skip(step, offset)) return false;
-        if (offset > end_) return false;
+      const Step *step = steps_.data() + abbreviation.firstStep;
+      for (const Step *last = step + abbreviation.steps; step != last; ++step) {
+        if (step->size != kVariable) offset += step->size;
+        else if (!skip(*step, offset)) return false;
+        if (offset > end) return false;
       }
     }
-    if (offset > end_) return false;
-    if (abbreviation.children) open.push_back(index);
-    else if (open.empty()) break; // a unit DIE without children
+    if (offset > end) return false;
+    const std::uint32_t index = count++;
+    if (abbreviation.children) {
+      open.push_back(index);
+      parent = index;
+    } else if (open.empty()) {
+      break; // a unit DIE without children
+    }
   }
-  for (std::uint32_t index : open) dies_[index].end = static_cast<std::uint32_t>(dies_.size()); // truncated unit
-  while (firstInBucket_.size() <= (end_ - unitOffset_) / kBucket)
-    firstInBucket_.push_back(static_cast<std::uint32_t>(dies_.size()));
-  return !dies_.empty();
-}
-
-std::uint32_t RawUnit::indexOf(std::uint64_t sectionOffset) const {
-  if (sectionOffset < unitOffset_ || sectionOffset >= end_) return kNone;
-  const auto relative = static_cast<std::uint32_t>(sectionOffset - unitOffset_);
-  // At most 16 DIEs start in a bucket (each takes a byte at least), mostly one or two.
-  for (std::uint32_t index = firstInBucket_[relative / kBucket]; index < dies_.size(); ++index) {
-    if (dies_[index].offset == relative) return index;
-    if (dies_[index].offset > relative) break;
+  for (std::uint32_t index : open) dies[index].end = count; // truncated unit
+  dies_ = std::move(dies);
+  count_ = count;
+  // For each bucket, the first DIE starting in it or later.
+  const std::uint64_t buckets = (end - unitOffset_) / kBucket + 1;
+  firstInBucket_.resize(buckets);
+  std::uint32_t die = 0;
+  for (std::uint64_t bucket = 0; bucket < buckets; ++bucket) {
+    while (die < count && dies_[die].offset < bucket * kBucket) ++die;
+    firstInBucket_[bucket] = die;
   }
-  return kNone;
+  return count != 0;
 }
 
 RawValue RawUnit::decode(const Step &step, std::uint64_t offset) const {

@@ -11,6 +11,7 @@
 #include <llvm/Support/Endian.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -80,11 +81,20 @@ public:
   // does not step over, such as DW_FORM_indirect): callers then read the unit through LLVM alone.
   static std::optional<RawUnit> read(const llvm::DWARFUnit &unit);
 
-  const std::vector<Die> &dies() const { return dies_; }
+  llvm::ArrayRef<Die> dies() const { return {dies_.get(), count_}; }
   const Die &die(std::uint32_t index) const { return dies_[index]; }
   std::uint64_t sectionOffset(std::uint32_t index) const { return unitOffset_ + dies_[index].offset; }
   // The DIE at a section offset, kNone when no DIE of this unit starts there.
-  std::uint32_t indexOf(std::uint64_t sectionOffset) const;
+  std::uint32_t indexOf(std::uint64_t sectionOffset) const {
+    if (sectionOffset < unitOffset_ || sectionOffset >= end_) return kNone;
+    const auto relative = static_cast<std::uint32_t>(sectionOffset - unitOffset_);
+    // At most 16 DIEs start in a bucket (each takes a byte at least), mostly one or two.
+    for (std::uint32_t index = firstInBucket_[relative / kBucket]; index < count_; ++index) {
+      if (dies_[index].offset == relative) return index;
+      if (dies_[index].offset > relative) break;
+    }
+    return kNone;
+  }
   const llvm::DWARFUnit &unit() const { return *unit_; }
 
   // Fills the `wanted` attributes of DIE `index` (the rest of `out` is left absent).
@@ -111,6 +121,8 @@ public:
   bool skip(const Step &step, std::uint64_t &offset) const;
   RawValue decode(const Step &step, std::uint64_t offset) const;
   const char *bytes() const { return data_.data(); }
+  std::size_t sectionSize() const { return data_.size(); }
+  bool littleEndian() const { return littleEndian_; }
   std::uint64_t unitOffset() const { return unitOffset_; }
   // An unsigned value of `size` (at most 8) bytes at `offset`, in the section's byte order; no
   // relocation applied.
@@ -155,7 +167,10 @@ private:
   std::vector<Step> steps_;
   std::vector<Abbreviation> abbreviations_;
   std::vector<std::uint32_t> byCode_; // abbreviation code → index into abbreviations_ (kNone: none)
-  std::vector<Die> dies_;
+  // Not a vector: filled in one pass over storage that is neither zeroed first nor checked per DIE.
+  std::unique_ptr<Die[]> dies_;
+  std::uint32_t count_ = 0;
+  static constexpr std::uint32_t kBucket = 16;
   // For each 16 bytes of the unit, the first DIE that starts in them or later: indexOf's start.
   std::vector<std::uint32_t> firstInBucket_;
 };
