@@ -172,6 +172,11 @@ bool RawUnit::walk() {
   std::vector<std::uint32_t> open; // DIEs whose children are being read; the last is `parent`
   open.reserve(64);
   std::uint32_t parent = kNone;
+  // For each bucket, the first DIE starting in it or later.
+  const std::uint64_t buckets = (end - unitOffset_) / kBucket + 1;
+  firstInBucket_.resize(buckets);
+  std::uint32_t *first = firstInBucket_.data();
+  std::uint64_t filled = 0; // buckets
   while (offset < end) {
     const std::uint64_t start = offset;
     std::uint64_t code = static_cast<std::uint8_t>(data[offset]);
@@ -200,8 +205,9 @@ bool RawUnit::walk() {
       capacity = more;
     }
     const Abbreviation &abbreviation = abbreviations_[which];
-    dies[count] = {static_cast<std::uint32_t>(start - unitOffset_), count + 1, parent, which, abbreviation.tag,
-                   static_cast<std::uint8_t>(offset - start)};
+    const auto relative = static_cast<std::uint32_t>(start - unitOffset_);
+    while (filled <= relative / kBucket) first[filled++] = count;
+    dies[count] = {relative, count + 1, parent, which, abbreviation.tag, static_cast<std::uint8_t>(offset - start)};
     if (abbreviation.fixedSize != kNone) {
       offset += abbreviation.fixedSize;
     } else {
@@ -224,14 +230,7 @@ bool RawUnit::walk() {
   for (std::uint32_t index : open) dies[index].end = count; // truncated unit
   dies_ = std::move(dies);
   count_ = count;
-  // For each bucket, the first DIE starting in it or later.
-  const std::uint64_t buckets = (end - unitOffset_) / kBucket + 1;
-  firstInBucket_.resize(buckets);
-  std::uint32_t die = 0;
-  for (std::uint64_t bucket = 0; bucket < buckets; ++bucket) {
-    while (die < count && dies_[die].offset < bucket * kBucket) ++die;
-    firstInBucket_[bucket] = die;
-  }
+  while (filled < buckets) first[filled++] = count;
   return count != 0;
 }
 
