@@ -73,7 +73,9 @@ private:
   class Bytes {
   public:
     void clear() { size_ = 0; }
-    void append(const void *data, std::size_t size) { std::memcpy(grow(size), data, size); }
+    void append(const void *data, std::size_t size) {
+      if (size != 0) std::memcpy(grow(size), data, size); // an empty value's data may be null
+    }
     void number(std::uint64_t value) { std::memcpy(grow(sizeof value), &value, sizeof value); }
     void print(const Fingerprint &print) {
       number(print.low);

@@ -109,5 +109,80 @@ TEST(Fingerprints, SameDefinitionAlikeWhateverPointeeAndFormsDifferentMemberType
   EXPECT_FALSE(prints[0] == prints[2]) << "x an int or a long: two layouts";
 }
 
+// struct S { int x; } in two units whose names are strp: in unit D every attribute of S and of x has a
+// fixed size (hashed from offsets known in advance), in unit E the size and the member offset are udata
+// (hashed attribute by attribute, in order). Both must give the same bytes for the same values.
+const char *const kFixedAndVariable = R"(--- !ELF
+FileHeader:
+  Class:   ELFCLASS64
+  Data:    ELFDATA2LSB
+  Type:    ET_EXEC
+  Machine: EM_X86_64
+DWARF:
+  debug_str:
+    - S
+    - x
+    - int
+  debug_abbrev:
+    - ID: 0
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+    - ID: 1
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_udata } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_udata } ] }
+        - { Code: 4, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+  debug_info:
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: d.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { Value: 0 }, { Value: 4 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { Value: 4 }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 1
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: e.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { Value: 0 }, { Value: 4 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { Value: 4 }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 0 }
+)";
+
+TEST(Fingerprints, FixedSizeAttributesHashedAsInOrder) {
+  const auto built = testing::yamlObject(kFixedAndVariable);
+  ASSERT_TRUE(built->object) << built->problem;
+  dwarf::Warnings warnings;
+  auto context = dwarf::openContext(*built->object, "yaml", warnings);
+  ASSERT_TRUE(static_cast<bool>(context)) << llvm::toString(context.takeError());
+
+  std::vector<dwarf::Fingerprint> prints;
+  for (const auto &unit : (*context)->info_section_units()) {
+    const std::optional<dwarf::RawUnit> raw = dwarf::RawUnit::read(*unit);
+    ASSERT_TRUE(raw.has_value());
+    ASSERT_EQ(raw->dies().size(), 4u);
+    ASSERT_EQ(raw->die(1).tag, llvm::dwarf::DW_TAG_structure_type); // S
+    ASSERT_EQ(raw->die(3).tag, llvm::dwarf::DW_TAG_base_type);      // int, where x's DW_AT_type leads
+    ASSERT_EQ(raw->indexOf(raw->unitOffset() + 36), 3u);
+    dwarf::DeclFiles files(warnings);
+    dwarf::DefinitionFingerprints fingerprints(*raw, *unit, files);
+    prints.push_back(fingerprints.of(1, "S"));
+  }
+  ASSERT_EQ(prints.size(), 2u);
+  EXPECT_TRUE(prints[0] == prints[1]) << "S's size and x's offset as data1 or udata: one layout";
+}
+
 } // namespace
 } // namespace memlayout
