@@ -1,7 +1,7 @@
 // A DIE's identity while its unit is being read: (unit object, offset), hashable for memo tables.
 #pragma once
 
-#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+#include "dwarf/die.h"
 
 #include <cstdint>
 #include <functional>
@@ -12,7 +12,7 @@ struct DieKey {
   const void *unit = nullptr;
   std::uint64_t offset = 0;
   // An invalid DIE (a dangling reference) gets the key {nullptr, 0}.
-  explicit DieKey(const llvm::DWARFDie &die)
+  explicit DieKey(const Die &die)
       : unit(die.isValid() ? die.getDwarfUnit() : nullptr), offset(die.isValid() ? die.getOffset() : 0) {}
   bool operator==(const DieKey &other) const { return unit == other.unit && offset == other.offset; }
 };

@@ -55,14 +55,14 @@ llvm::DWARFDie PrivateTypeUnits::typeDie(const llvm::DWARFUnit &from, std::uint6
   return unit->getDIEForOffset(unit->getOffset() + llvm::cast<llvm::DWARFTypeUnit>(unit)->getTypeOffset());
 }
 
-llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute) {
+Die referencedDie(const Die &die, llvm::dwarf::Attribute attribute) {
   if (!die.isValid()) return {};
   auto value = die.find(attribute);
   if (!value) return {};
   return referencedDie(die, *value);
 }
 
-llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, const llvm::DWARFFormValue &value) {
+Die referencedDie(const Die &die, const llvm::DWARFFormValue &value) {
   if (!die.isValid()) return {};
   if (value.getForm() == llvm::dwarf::DW_FORM_ref_sig8) return typeUnitDie(*die.getDwarfUnit(), value.getRawUValue());
   if (value.getForm() == llvm::dwarf::DW_FORM_ref_addr || value.getForm() == llvm::dwarf::DW_FORM_GNU_ref_alt) {
@@ -72,11 +72,11 @@ llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, const llvm::DWARFFormVal
   return die.getAttributeValueAsReferencedDie(value);
 }
 
-llvm::DWARFDie resolveSignature(const llvm::DWARFDie &die) {
+Die resolveSignature(const Die &die) {
   if (!die.isValid()) return die;
   auto signature = die.find(llvm::dwarf::DW_AT_signature);
   if (!signature || signature->getForm() != llvm::dwarf::DW_FORM_ref_sig8) return die;
-  llvm::DWARFDie definition = typeUnitDie(*die.getDwarfUnit(), signature->getRawUValue());
+  Die definition = typeUnitDie(*die.getDwarfUnit(), signature->getRawUValue());
   return definition.isValid() ? definition : die;
 }
 

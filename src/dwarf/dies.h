@@ -1,8 +1,8 @@
-// Small accessors over llvm::DWARFDie shared by the type reader: flags, names, references.
+// Small accessors over Die shared by the type reader: flags, names, references.
 #pragma once
 
 #include <llvm/BinaryFormat/Dwarf.h>
-#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+#include "dwarf/die.h"
 #include <llvm/DebugInfo/DWARF/DWARFFormValue.h>
 
 #include "dwarf/warnings.h"
@@ -20,25 +20,25 @@ class DWARFUnit;
 
 namespace memlayout::dwarf {
 
-inline bool hasFlag(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute) {
+inline bool hasFlag(const Die &die, llvm::dwarf::Attribute attribute) {
   auto value = die.find(attribute);
   return value && value->getAsUnsignedConstant().value_or(0) != 0;
 }
 
-inline bool isDeclaration(const llvm::DWARFDie &die) { return hasFlag(die, llvm::dwarf::DW_AT_declaration); }
+inline bool isDeclaration(const Die &die) { return hasFlag(die, llvm::dwarf::DW_AT_declaration); }
 
 // DW_AT_name, or nullptr when absent or unreadable.
-inline const char *rawName(const llvm::DWARFDie &die) {
+inline const char *rawName(const Die &die) {
   return llvm::dwarf::toString(die.find(llvm::dwarf::DW_AT_name), nullptr);
 }
 
-inline std::optional<std::uint64_t> unsignedAttribute(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute) {
+inline std::optional<std::uint64_t> unsignedAttribute(const Die &die, llvm::dwarf::Attribute attribute) {
   return llvm::dwarf::toUnsigned(die.find(attribute));
 }
 
 // DW_AT_alignment when it is a plausible alignment (a power of two up to 4 GiB); damaged values, which
 // would overflow the bit arithmetic of layouts, read as absent.
-inline std::optional<std::uint64_t> alignmentAttribute(const llvm::DWARFDie &die) {
+inline std::optional<std::uint64_t> alignmentAttribute(const Die &die) {
   auto align = unsignedAttribute(die, llvm::dwarf::DW_AT_alignment);
   if (!align || *align == 0 || *align > (std::uint64_t{1} << 32) || (*align & (*align - 1)) != 0) return std::nullopt;
   return align;
@@ -70,16 +70,16 @@ private:
 
 // The DIE `attribute` refers to, invalid when there is none. Unlike LLVM 19's
 // getAttributeValueAsReferencedDie, follows DW_FORM_ref_sig8 (gcc's DWARF 4 .debug_types) too.
-llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, llvm::dwarf::Attribute attribute = llvm::dwarf::DW_AT_type);
+Die referencedDie(const Die &die, llvm::dwarf::Attribute attribute = llvm::dwarf::DW_AT_type);
 // The same, from a reference value already read off `die`.
-llvm::DWARFDie referencedDie(const llvm::DWARFDie &die, const llvm::DWARFFormValue &value);
+Die referencedDie(const Die &die, const llvm::DWARFFormValue &value);
 
 // A DIE that stands for a type-unit definition (DW_AT_signature: clang's declarations, gcc's bare
 // stand-ins) → that definition; any other DIE → itself.
-llvm::DWARFDie resolveSignature(const llvm::DWARFDie &die);
+Die resolveSignature(const Die &die);
 
 // referencedDie, then resolveSignature.
-inline llvm::DWARFDie referencedType(const llvm::DWARFDie &die,
+inline Die referencedType(const Die &die,
                                      llvm::dwarf::Attribute attribute = llvm::dwarf::DW_AT_type) {
   return resolveSignature(referencedDie(die, attribute));
 }

@@ -24,7 +24,7 @@ struct MemberLocation {
 
 // DW_AT_data_member_location: a constant (DWARF 3+), or an expression that is one (DWARF 2:
 // DW_OP_plus_uconst N); anything else is computed at run time.
-MemberLocation memberLocation(const llvm::DWARFDie &member) {
+MemberLocation memberLocation(const Die &member) {
   MemberLocation location;
   auto value = member.find(DW_AT_data_member_location);
   if (!value) return location; // union members, DWARF 5 bit-fields
@@ -67,13 +67,13 @@ MemberLocation memberLocation(const llvm::DWARFDie &member) {
 
 } // namespace
 
-std::optional<std::uint64_t> constantMemberOffset(const llvm::DWARFDie &member) {
+std::optional<std::uint64_t> constantMemberOffset(const Die &member) {
   const MemberLocation location = memberLocation(member);
   if (location.dynamic || location.offset > kMaxBytes) return std::nullopt;
   return location.offset;
 }
 
-std::optional<model::Field> TypeBuilder::readMember(const llvm::DWARFDie &member, bool inheritance) {
+std::optional<model::Field> TypeBuilder::readMember(const Die &member, bool inheritance) {
   // Static data members: DW_TAG_member with DW_AT_declaration (DWARF 4; DWARF 5 uses DW_TAG_variable).
   if (!inheritance && isDeclaration(member)) return std::nullopt;
   model::Field field;
@@ -81,7 +81,7 @@ std::optional<model::Field> TypeBuilder::readMember(const llvm::DWARFDie &member
   field.base = inheritance;
   field.artificial = hasFlag(member, DW_AT_artificial);
 
-  llvm::DWARFDie type = referencedType(member);
+  Die type = referencedType(member);
   field.typeName = namer_.typeName(type);
   const TypeShape shape = shapeOf(type, abi_);
   field.byteSize = shape.size;

@@ -64,7 +64,7 @@ const char *keywordOf(Tag tag) {
 }
 
 // Does a declarator around this type need parentheses ("int (*)[5]", "void (*)(int)")?
-bool needsParentheses(llvm::DWARFDie type) {
+bool needsParentheses(Die type) {
   for (int depth = 0; depth < kMaxTypeDepth && type.isValid(); ++depth) {
     const Tag tag = type.getTag();
     if (tag == DW_TAG_const_type || tag == DW_TAG_volatile_type) {
@@ -76,7 +76,7 @@ bool needsParentheses(llvm::DWARFDie type) {
   return false;
 }
 
-bool isPointerLike(llvm::DWARFDie type) {
+bool isPointerLike(Die type) {
   for (int depth = 0; depth < kMaxTypeDepth && type.isValid(); ++depth) {
     const Tag tag = type.getTag();
     if (tag == DW_TAG_const_type || tag == DW_TAG_volatile_type || tag == DW_TAG_restrict_type) {
@@ -136,19 +136,19 @@ std::string canonicalIntegerNames(std::string_view text) {
   return out;
 }
 
-void Namer::nameAnonymous(const llvm::DWARFDie &type, std::string name) {
+void Namer::nameAnonymous(const Die &type, std::string name) {
   if (name.empty()) return;
   anonymous_.try_emplace(DieKey(type), std::move(name));
 }
 
-std::string Namer::qualifiedName(const llvm::DWARFDie &die) { return qualified(die, 0); }
+std::string Namer::qualifiedName(const Die &die) { return qualified(die, 0); }
 
-std::string Namer::qualified(const llvm::DWARFDie &die, int depth) {
+std::string Namer::qualified(const Die &die, int depth) {
   if (!die.isValid() || depth >= kMaxTypeDepth) return "";
   // gcc puts some definitions outside their scope, pointing back with DW_AT_specification to a
   // declaration inside it (type units, out-of-class definitions of nested classes).
-  llvm::DWARFDie specification =
-      language_ == model::Language::C ? llvm::DWARFDie() : referencedDie(die, DW_AT_specification);
+  Die specification =
+      language_ == model::Language::C ? Die() : referencedDie(die, DW_AT_specification);
   const char *name = rawName(die);
   if (!name && specification.isValid()) name = rawName(specification);
   if (!name) {
@@ -156,14 +156,14 @@ std::string Namer::qualified(const llvm::DWARFDie &die, int depth) {
     return found == anonymous_.end() ? std::string() : found->second;
   }
   if (language_ == model::Language::C) return name;
-  const llvm::DWARFDie scope = specification.isValid() ? specification.getParent() : die.getParent();
+  const Die scope = specification.isValid() ? specification.getParent() : die.getParent();
   std::string result = scopePrefix(scope, depth + 1) + name;
   if (language_ == model::Language::Cpp && result.find('<') != std::string::npos)
     return canonicalIntegerNames(result);
   return result;
 }
 
-std::string Namer::scopePrefix(const llvm::DWARFDie &scope, int depth) {
+std::string Namer::scopePrefix(const Die &scope, int depth) {
   if (!scope.isValid() || depth >= kMaxTypeDepth) return "";
   const DieKey key(scope);
   if (auto cached = scopes_.find(key); cached != scopes_.end()) return cached->second;
@@ -179,7 +179,7 @@ std::string Namer::scopePrefix(const llvm::DWARFDie &scope, int depth) {
   case DW_TAG_union_type:
   case DW_TAG_enumeration_type: {
     // In a type unit, a nested type's parent is a nameless stand-in (DW_AT_signature) for its class.
-    const llvm::DWARFDie definition = resolveSignature(scope);
+    const Die definition = resolveSignature(scope);
     std::string name = qualified(definition.isValid() ? definition : scope, depth + 1);
     if (name.empty()) name = std::string("(anonymous ") + keywordOf(scope.getTag()) + ")";
     prefix = name + "::";
@@ -191,12 +191,12 @@ std::string Namer::scopePrefix(const llvm::DWARFDie &scope, int depth) {
   return prefix;
 }
 
-std::string Namer::typeName(const llvm::DWARFDie &type) {
+std::string Namer::typeName(const Die &type) {
   budget_ = 512;
   return declarator(type, "", 0);
 }
 
-std::string Namer::declarator(llvm::DWARFDie type, const std::string &inner, int depth) {
+std::string Namer::declarator(Die type, const std::string &inner, int depth) {
   if (depth >= kMaxTypeDepth || --budget_ < 0) return withInner("?", inner);
   if (!type.isValid()) return withInner("void", inner);
   type = resolveSignature(type);
@@ -232,12 +232,12 @@ std::string Namer::declarator(llvm::DWARFDie type, const std::string &inner, int
   case DW_TAG_reference_type:
   case DW_TAG_rvalue_reference_type: {
     const char *symbol = tag == DW_TAG_pointer_type ? "*" : tag == DW_TAG_reference_type ? "&" : "&&";
-    llvm::DWARFDie pointee = target();
+    Die pointee = target();
     std::string text = symbol + inner;
     return declarator(pointee, needsParentheses(pointee) ? "(" + text + ")" : text, depth + 1);
   }
   case DW_TAG_ptr_to_member_type: {
-    llvm::DWARFDie pointee = target();
+    Die pointee = target();
     std::string owner = qualifiedName(referencedDie(type, DW_AT_containing_type));
     std::string text = (owner.empty() ? std::string("?") : owner) + "::*" + inner;
     return declarator(pointee, needsParentheses(pointee) ? "(" + text + ")" : text, depth + 1);
@@ -250,7 +250,7 @@ std::string Namer::declarator(llvm::DWARFDie type, const std::string &inner, int
                        : tag == DW_TAG_volatile_type ? "volatile"
                        : tag == DW_TAG_restrict_type ? "restrict"
                                                      : "_Atomic";
-    llvm::DWARFDie qualified = target();
+    Die qualified = target();
     if (isPointerLike(qualified)) // "char *const": the qualifier follows the star
       return declarator(qualified, inner.empty() ? std::string(word) : std::string(word) + " " + inner, depth + 1);
     return std::string(word) + " " + declarator(qualified, inner, depth + 1);
@@ -271,7 +271,7 @@ std::string Namer::declarator(llvm::DWARFDie type, const std::string &inner, int
   case DW_TAG_subroutine_type: {
     std::string parameters;
     bool any = false;
-    for (const llvm::DWARFDie &child : type.children()) {
+    for (const Die &child : type.children()) {
       if (child.getTag() == DW_TAG_formal_parameter) {
         if (hasFlag(child, DW_AT_artificial)) continue; // `this`
         parameters += (any ? ", " : "") + declarator(referencedDie(child, DW_AT_type), "", depth + 1);

@@ -6,7 +6,7 @@
 #include "dwarf/die_key.h"
 #include "model/type.h"
 
-#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+#include "dwarf/die.h"
 
 #include <string>
 #include <string_view>
@@ -24,21 +24,21 @@ public:
   explicit Namer(model::Language language) : language_(language) {}
 
   // `typedef struct {...} name;` gives the anonymous type that name. The first typedef wins.
-  void nameAnonymous(const llvm::DWARFDie &type, std::string name);
+  void nameAnonymous(const Die &type, std::string name);
 
   // Qualified name of a type, namespace or typedef: scopes joined by "::" for C++ and Rust, the plain
   // name for C (one tag namespace, no scopes). An anonymous type a typedef names gets the typedef's
   // name; other anonymous types "".
-  std::string qualifiedName(const llvm::DWARFDie &die);
+  std::string qualifiedName(const Die &die);
 
   // A type as a declaration of it would be written: typedef names kept, "struct point" written
   // "point" (no keyword, like type names), an anonymous aggregate "struct {...}" / "union {...}".
-  std::string typeName(const llvm::DWARFDie &type);
+  std::string typeName(const Die &type);
 
 private:
-  std::string qualified(const llvm::DWARFDie &die, int depth);
-  std::string scopePrefix(const llvm::DWARFDie &scope, int depth);
-  std::string declarator(llvm::DWARFDie type, const std::string &inner, int depth);
+  std::string qualified(const Die &die, int depth);
+  std::string scopePrefix(const Die &scope, int depth);
+  std::string declarator(Die type, const std::string &inner, int depth);
   bool cFamily() const { return language_ == model::Language::C || language_ == model::Language::Cpp; }
 
   model::Language language_;

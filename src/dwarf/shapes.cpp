@@ -21,7 +21,7 @@ std::uint64_t saturatingMultiply(std::uint64_t a, std::uint64_t b) {
   return product;
 }
 
-std::optional<std::uint64_t> constantBound(const llvm::DWARFDie &subrange, Attribute attribute) {
+std::optional<std::uint64_t> constantBound(const Die &subrange, Attribute attribute) {
   auto value = subrange.find(attribute);
   if (!value || !value->isFormClass(llvm::DWARFFormValue::FC_Constant)) return std::nullopt;
   return value->getRawUValue();
@@ -29,7 +29,7 @@ std::optional<std::uint64_t> constantBound(const llvm::DWARFDie &subrange, Attri
 
 // Array bounds are signed, but gcc writes 255 as DW_FORM_data1 0xff: only sdata and an all-ones
 // data4/data8 (-1, the empty array's upper bound) are negative.
-std::optional<std::int64_t> signedBound(const llvm::DWARFDie &subrange, Attribute attribute) {
+std::optional<std::int64_t> signedBound(const Die &subrange, Attribute attribute) {
   auto value = subrange.find(attribute);
   if (!value || !value->isFormClass(llvm::DWARFFormValue::FC_Constant)) return std::nullopt;
   const std::uint64_t raw = value->getRawUValue();
@@ -68,9 +68,9 @@ std::uint64_t scalarAlign(std::uint64_t size, bool complex, const Abi &abi) {
   return std::min(align, abi.maxScalarAlign);
 }
 
-std::vector<std::optional<std::uint64_t>> arrayDimensions(const llvm::DWARFDie &array) {
+std::vector<std::optional<std::uint64_t>> arrayDimensions(const Die &array) {
   std::vector<std::optional<std::uint64_t>> dimensions;
-  for (const llvm::DWARFDie &child : array.children()) {
+  for (const Die &child : array.children()) {
     if (child.getTag() != DW_TAG_subrange_type && child.getTag() != DW_TAG_enumeration_type) continue;
     if (auto count = constantBound(child, DW_AT_count)) {
       dimensions.push_back(*count);
@@ -101,7 +101,7 @@ std::vector<std::optional<std::uint64_t>> arrayDimensions(const llvm::DWARFDie &
 
 namespace {
 
-TypeShape shapeWithin(llvm::DWARFDie type, const Abi &abi, int depth) {
+TypeShape shapeWithin(Die type, const Abi &abi, int depth) {
   TypeShape shape;
   std::uint64_t elements = 1;
   for (; depth < kMaxTypeDepth; ++depth) {
@@ -151,7 +151,7 @@ TypeShape shapeWithin(llvm::DWARFDie type, const Abi &abi, int depth) {
       break;
     case DW_TAG_enumeration_type: {
       if (!isDeclaration(type)) shape.enumeration = type;
-      llvm::DWARFDie underlying = referencedDie(type, DW_AT_type);
+      Die underlying = referencedDie(type, DW_AT_type);
       TypeShape base = underlying.isValid() ? shapeWithin(underlying, abi, depth + 1) : TypeShape{};
       if (size == 0) size = base.size;
       shape.align = base.align != 0 ? base.align : scalarAlign(size, false, abi);
@@ -171,7 +171,7 @@ TypeShape shapeWithin(llvm::DWARFDie type, const Abi &abi, int depth) {
       break;
     case DW_TAG_ptr_to_member_type:
       if (size == 0) {
-        llvm::DWARFDie target = referencedDie(type, DW_AT_type);
+        Die target = referencedDie(type, DW_AT_type);
         size = target.isValid() && target.getTag() == DW_TAG_subroutine_type ? 2 * addressSize : addressSize;
       }
       shape.align = std::max<std::uint64_t>(1, addressSize);
@@ -192,6 +192,6 @@ TypeShape shapeWithin(llvm::DWARFDie type, const Abi &abi, int depth) {
 
 } // namespace
 
-TypeShape shapeOf(llvm::DWARFDie type, const Abi &abi) { return shapeWithin(type, abi, 0); }
+TypeShape shapeOf(Die type, const Abi &abi) { return shapeWithin(type, abi, 0); }
 
 } // namespace memlayout::dwarf

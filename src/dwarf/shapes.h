@@ -2,7 +2,7 @@
 // and the aggregate it is (or is an array of), so the caller can build that aggregate.
 #pragma once
 
-#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+#include "dwarf/die.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,19 +26,19 @@ Abi abiOf(const llvm::object::ObjectFile &object);
 
 // An array type's dimensions, outermost first; nullopt for a bound DWARF does not give as a constant
 // (flexible array members, variable-length arrays).
-std::vector<std::optional<std::uint64_t>> arrayDimensions(const llvm::DWARFDie &array);
+std::vector<std::optional<std::uint64_t>> arrayDimensions(const Die &array);
 
 struct TypeShape {
   std::uint64_t size = 0;          // bytes; arrays: elements × element size (0 for flexible arrays)
   std::uint64_t align = 0;         // bytes; 0 for aggregates, whose alignment the caller computes
   std::uint64_t explicitAlign = 0; // DW_AT_alignment met on the way (on a typedef or the type)
-  llvm::DWARFDie aggregate;        // the struct/class/union definition this is or is an array of
-  llvm::DWARFDie enumeration;      // the enumeration definition this is or is an array of
+  Die aggregate;        // the struct/class/union definition this is or is an array of
+  Die enumeration;      // the enumeration definition this is or is an array of
   bool isArray = false;
   std::uint64_t elements = 0;      // when isArray: the product of all dimensions
 };
 
-TypeShape shapeOf(llvm::DWARFDie type, const Abi &abi);
+TypeShape shapeOf(Die type, const Abi &abi);
 
 // Alignment of a base type of `size` bytes (complex types align like their halves).
 std::uint64_t scalarAlign(std::uint64_t size, bool complex, const Abi &abi);

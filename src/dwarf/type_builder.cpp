@@ -54,7 +54,7 @@ TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnin
     if (auto at = unitName_.find("/@/"); at != std::string::npos) unitName_.erase(at);
 }
 
-model::Language TypeBuilder::languageOf(const llvm::DWARFDie &die) {
+model::Language TypeBuilder::languageOf(const Die &die) {
   llvm::DWARFUnit *unit = die.getDwarfUnit();
   auto [it, inserted] = languages_.try_emplace(unit, model::Language::Unknown);
   if (inserted) it->second = languageOfUnit(*unit);
@@ -62,7 +62,7 @@ model::Language TypeBuilder::languageOf(const llvm::DWARFDie &die) {
   return it->second == model::Language::Unknown ? unitLanguage_ : it->second;
 }
 
-void TypeBuilder::warn(const llvm::DWARFDie &die, const std::string &what) {
+void TypeBuilder::warn(const Die &die, const std::string &what) {
   std::string text;
   llvm::raw_string_ostream out(text);
   if (die.isValid()) out << "DIE at " << llvm::format_hex(die.getOffset(), 10) << ": ";
@@ -70,7 +70,7 @@ void TypeBuilder::warn(const llvm::DWARFDie &die, const std::string &what) {
   warnings_.add(out.str());
 }
 
-std::int32_t TypeBuilder::build(const llvm::DWARFDie &die, bool selected) {
+std::int32_t TypeBuilder::build(const Die &die, bool selected) {
   const DieKey key(die);
   if (auto found = built_.find(key); found != built_.end()) {
     if (selected && found->second >= 0) types_[static_cast<std::size_t>(found->second)].selected = true;
@@ -112,16 +112,16 @@ void renameRustTupleFields(std::vector<model::Field> &fields) {
 
 } // namespace
 
-bool isVariantStruct(const llvm::DWARFDie &die) {
+bool isVariantStruct(const Die &die) {
   if (!isAggregateTag(die.getTag())) return false;
-  const llvm::DWARFDie parent = die.getParent();
+  const Die parent = die.getParent();
   if (!parent.isValid() || !isAggregateTag(parent.getTag())) return false;
-  for (const llvm::DWARFDie &sibling : parent.children())
+  for (const Die &sibling : parent.children())
     if (sibling.getTag() == DW_TAG_variant_part) return true;
   return false;
 }
 
-model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &facts) {
+model::Type TypeBuilder::readAggregate(const Die &die, ClassFacts &facts) {
   model::Type type;
   type.name = namer_.qualifiedName(die);
   type.kind = kindOf(die.getTag());
@@ -148,7 +148,7 @@ model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &fa
     return type;
   }
   bool hasVariantPart = false;
-  for (const llvm::DWARFDie &child : die.children()) {
+  for (const Die &child : die.children()) {
     const Tag tag = child.getTag();
     if (tag == DW_TAG_variant_part) {
       // A Rust enum with data (rustc writes it as a struct holding a variant part), or an async fn's
@@ -176,7 +176,7 @@ model::Type TypeBuilder::readAggregate(const llvm::DWARFDie &die, ClassFacts &fa
   return type;
 }
 
-void TypeBuilder::computeEnumAlignment(const llvm::DWARFDie &die, model::Type &type) {
+void TypeBuilder::computeEnumAlignment(const Die &die, model::Type &type) {
   std::uint64_t maxAlign = 1;
   auto consider = [&](const std::vector<model::Field> &fields) {
     for (const model::Field &field : fields) maxAlign = std::max(maxAlign, field.align);
@@ -187,7 +187,7 @@ void TypeBuilder::computeEnumAlignment(const llvm::DWARFDie &die, model::Type &t
   type.align = alignmentAttribute(die).value_or(maxAlign);
 }
 
-void TypeBuilder::computeAlignment(const llvm::DWARFDie &die, model::Type &type) {
+void TypeBuilder::computeAlignment(const Die &die, model::Type &type) {
   const auto given = alignmentAttribute(die);
   if (given && type.language == model::Language::Rust) {
     // rustc states every type's and member's alignment: a type aligned less than a member's type is
@@ -229,15 +229,15 @@ void TypeBuilder::computeAlignment(const llvm::DWARFDie &die, model::Type &type)
   else type.align = misaligned ? 1 : maxAlign;
 }
 
-void TypeBuilder::readEnumerators(const llvm::DWARFDie &die, model::Type &type) {
-  llvm::DWARFDie underlying = referencedDie(die, DW_AT_type);
+void TypeBuilder::readEnumerators(const Die &die, model::Type &type) {
+  Die underlying = referencedDie(die, DW_AT_type);
   if (underlying.isValid()) type.underlyingType = namer_.typeName(underlying);
   TypeShape shape = shapeOf(underlying, abi_);
   if (type.size == 0) type.size = shape.size;
   if (auto given = alignmentAttribute(die)) type.align = *given;
   else type.align = shape.align != 0 ? shape.align : scalarAlign(type.size, false, abi_);
   const bool isSigned = isSignedType(die);
-  for (const llvm::DWARFDie &child : die.children()) {
+  for (const Die &child : die.children()) {
     if (child.getTag() != DW_TAG_enumerator) continue;
     model::Variant variant;
     if (const char *name = rawName(child)) variant.name = name;

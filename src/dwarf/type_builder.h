@@ -9,7 +9,7 @@
 #include "dwarf/warnings.h"
 #include "model/type.h"
 
-#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+#include "dwarf/die.h"
 
 #include <cstdint>
 #include <optional>
@@ -34,26 +34,26 @@ public:
   // Index of the type built from `die`, a struct/class/union/enum definition (built once; a later
   // call with selected = true marks it selected). -1 when it cannot be built: it contains itself or
   // nests too deep (damaged DWARF), with a warning.
-  std::int32_t build(const llvm::DWARFDie &die, bool selected);
+  std::int32_t build(const Die &die, bool selected);
 
   std::vector<model::Type> takeTypes() { return std::move(types_); }
 
   DeclFiles &declFiles() { return declFiles_; }
 
 private:
-  model::Type readAggregate(const llvm::DWARFDie &die, ClassFacts &facts);
-  void readEnumerators(const llvm::DWARFDie &die, model::Type &type);
+  model::Type readAggregate(const Die &die, ClassFacts &facts);
+  void readEnumerators(const Die &die, model::Type &type);
   // members.cpp: one DW_TAG_member or DW_TAG_inheritance; nullopt for static members and damage.
-  std::optional<model::Field> readMember(const llvm::DWARFDie &member, bool inheritance);
+  std::optional<model::Field> readMember(const Die &member, bool inheritance);
   // variants.cpp: a DW_TAG_variant_part of `owner` → type.discriminant (the first one given) and one
   // model::Variant per DW_TAG_variant, its fields at offsets from the start of `owner`.
-  void readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFDie &owner, model::Type &type);
-  void readDiscriminantList(const llvm::DWARFDie &variantDie, const llvm::DWARFFormValue &value,
+  void readVariantPart(const Die &part, const Die &owner, model::Type &type);
+  void readDiscriminantList(const Die &variantDie, const llvm::DWARFFormValue &value,
                             std::uint64_t width, bool isSigned, model::Variant &variant);
-  void computeAlignment(const llvm::DWARFDie &die, model::Type &type);
-  void computeEnumAlignment(const llvm::DWARFDie &die, model::Type &type);
-  model::Language languageOf(const llvm::DWARFDie &die);
-  void warn(const llvm::DWARFDie &die, const std::string &what);
+  void computeAlignment(const Die &die, model::Type &type);
+  void computeEnumAlignment(const Die &die, model::Type &type);
+  model::Language languageOf(const Die &die);
+  void warn(const Die &die, const std::string &what);
 
   const Abi &abi_;
   Warnings &warnings_;
@@ -73,10 +73,10 @@ model::Language modelLanguage(std::uint64_t dwLanguage);
 
 // members.cpp: DW_AT_data_member_location as a constant byte offset (0 when absent, as for union
 // members); nullopt when it is computed at run time.
-std::optional<std::uint64_t> constantMemberOffset(const llvm::DWARFDie &member);
+std::optional<std::uint64_t> constantMemberOffset(const Die &member);
 
 // A struct nested in a Rust enum (a struct with a DW_TAG_variant_part) holds one variant's fields; it is
 // shown within its enum, never as a type of its own.
-bool isVariantStruct(const llvm::DWARFDie &die);
+bool isVariantStruct(const Die &die);
 
 } // namespace memlayout::dwarf

@@ -47,12 +47,9 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
     if (std::optional<RawPlan> plan = planFromRaw(*raw, builder.unitLanguage(), query, *prints, *earlier, order)) {
       result.names = std::move(plan->names);
       if (plan->build.empty()) return result;
-      if (llvm::Error error = unit.tryExtractDIEsIfNeeded(false)) warnings.add(std::move(error));
-      auto dieAt = [&](std::uint32_t index) { return unit.getDIEForOffset(raw->sectionOffset(index)); };
-      for (const auto &[target, name] : plan->anonymous)
-        if (llvm::DWARFDie die = dieAt(target); die.isValid()) builder.namer().nameAnonymous(die, name);
-      for (std::uint32_t index : plan->build)
-        if (llvm::DWARFDie die = dieAt(index); die.isValid()) builder.build(die, true);
+      // Built from the raw walk's DIEs: LLVM never extracts this unit's.
+      for (const auto &[target, name] : plan->anonymous) builder.namer().nameAnonymous(Die(*raw, target), name);
+      for (std::uint32_t index : plan->build) builder.build(Die(*raw, index), true);
       result.types = builder.takeTypes();
       return result;
     }
@@ -60,18 +57,18 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
   if (llvm::Error error = unit.tryExtractDIEsIfNeeded(false)) warnings.add(std::move(error));
   // First the typedefs that name anonymous types: the type usually comes before its typedef. A type
   // in a type unit has no typedef there, so the unit that names it builds it.
-  std::vector<llvm::DWARFDie> namedElsewhere;
+  std::vector<Die> namedElsewhere;
   for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {
     if (entry.getTag() != DW_TAG_typedef) continue;
-    llvm::DWARFDie typedefDie(&unit, &entry);
-    llvm::DWARFDie target = referencedType(typedefDie);
+    const Die typedefDie(llvm::DWARFDie(&unit, &entry));
+    const Die target = referencedType(typedefDie);
     if (!target.isValid() || !isTypeOfInterest(target.getTag()) || rawName(target) || isDeclaration(target))
       continue;
     builder.namer().nameAnonymous(target, builder.namer().qualifiedName(typedefDie));
     if (target.getDwarfUnit() != &unit) namedElsewhere.push_back(target);
   }
 
-  auto consider = [&](const llvm::DWARFDie &die) {
+  auto consider = [&](const Die &die) {
     std::string name = builder.namer().qualifiedName(die);
     if (name.empty()) return; // anonymous: built only inside the types that hold it
     if (query.wants) {
@@ -85,10 +82,10 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
   };
   for (const llvm::DWARFDebugInfoEntry &entry : unit.dies()) {
     if (!isTypeOfInterest(entry.getTag())) continue;
-    llvm::DWARFDie die(&unit, &entry);
+    const Die die(llvm::DWARFDie(&unit, &entry));
     if (!isDeclaration(die) && !isVariantStruct(die)) consider(die);
   }
-  for (const llvm::DWARFDie &die : namedElsewhere) consider(die);
+  for (const Die &die : namedElsewhere) consider(die);
   result.types = builder.takeTypes();
   return result;
 }

@@ -20,7 +20,7 @@ bool isSignedEncoding(std::uint64_t encoding) {
   return encoding == DW_ATE_signed || encoding == DW_ATE_signed_char || encoding == DW_ATE_signed_fixed;
 }
 
-bool isStructure(const llvm::DWARFDie &die) {
+bool isStructure(const Die &die) {
   return die.isValid() && (die.getTag() == DW_TAG_structure_type || die.getTag() == DW_TAG_class_type ||
                            die.getTag() == DW_TAG_union_type);
 }
@@ -73,7 +73,7 @@ void placeRepeatedUpvars(model::Type &type, std::size_t firstVariant,
 
 } // namespace
 
-bool isSignedType(llvm::DWARFDie type) {
+bool isSignedType(Die type) {
   for (int depth = 0; depth < kMaxTypeDepth && type.isValid(); ++depth) {
     type = resolveSignature(type);
     switch (type.getTag()) {
@@ -91,7 +91,7 @@ bool isSignedType(llvm::DWARFDie type) {
         continue;
       }
       if (auto encoding = unsignedAttribute(type, DW_AT_encoding)) return isSignedEncoding(*encoding);
-      for (const llvm::DWARFDie &child : type.children())
+      for (const Die &child : type.children())
         if (auto value = child.find(DW_AT_const_value); value && value->getForm() == DW_FORM_sdata) return true;
       return false;
     }
@@ -143,12 +143,12 @@ ConstantRead readConstant(const llvm::DWARFFormValue &value, std::uint64_t byteS
   return read;
 }
 
-void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFDie &owner, model::Type &type) {
+void TypeBuilder::readVariantPart(const Die &part, const Die &owner, model::Type &type) {
   // The value's width and signedness: the discriminant member's type, else the part's own DW_AT_type
   // (a discriminant that is not stored), else 8 unsigned bytes.
   std::uint64_t width = 8;
   bool isSigned = false;
-  const llvm::DWARFDie discriminantMember = referencedDie(part, DW_AT_discr);
+  const Die discriminantMember = referencedDie(part, DW_AT_discr);
   if (discriminantMember.isValid()) {
     std::optional<model::Field> field;
     if (discriminantMember.getTag() == DW_TAG_member) field = readMember(discriminantMember, false);
@@ -167,14 +167,14 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
     } else {
       warn(part, "DW_AT_discr does not name a readable member");
     }
-  } else if (llvm::DWARFDie discriminantType = referencedType(part); discriminantType.isValid()) {
+  } else if (Die discriminantType = referencedType(part); discriminantType.isValid()) {
     width = shapeOf(discriminantType, abi_).size;
     isSigned = isSignedType(discriminantType);
   }
 
   const std::size_t firstVariant = type.variants.size();
   std::vector<std::vector<model::Field>> repeats; // per variant of this part: members listed twice
-  for (const llvm::DWARFDie &child : part.children()) {
+  for (const Die &child : part.children()) {
     const Tag tag = child.getTag();
     if (tag == DW_TAG_member && child != discriminantMember) {
       // Not DWARF that rustc writes: a member beside the variants is common to all of them.
@@ -191,12 +191,12 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
     if (auto list = child.find(DW_AT_discr_list)) readDiscriminantList(child, *list, width, isSigned, variant);
     std::vector<model::Field> &repeated = repeats.emplace_back();
 
-    std::vector<llvm::DWARFDie> members;
-    for (const llvm::DWARFDie &member : child.children())
+    std::vector<Die> members;
+    for (const Die &member : child.children())
       if (member.getTag() == DW_TAG_member && !isDeclaration(member)) members.push_back(member);
     // rustc wraps each variant's fields in a struct of its own, nested in the enum, as the variant's only
     // member (named after the variant, or "0", "1", … for coroutine states, whose struct has the name).
-    const llvm::DWARFDie wrapper = members.size() == 1 ? referencedType(members.front()) : llvm::DWARFDie();
+    const Die wrapper = members.size() == 1 ? referencedType(members.front()) : Die();
     const auto ownerSize = unsignedAttribute(owner, DW_AT_byte_size);
     const bool wrapped = isStructure(wrapper) && !isDeclaration(wrapper) &&
                          (wrapper.getParent() == owner ||
@@ -210,7 +210,7 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
         warn(members.front(), "variant offset is not a constant");
         base = 0;
       }
-      for (const llvm::DWARFDie &member : wrapper.children()) {
+      for (const Die &member : wrapper.children()) {
         if (member.getTag() != DW_TAG_member) continue;
         if (auto field = readMember(member, false)) {
           field->bitOffset += *base * 8;
@@ -218,7 +218,7 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
         }
       }
     } else {
-      for (const llvm::DWARFDie &member : members)
+      for (const Die &member : members)
         if (auto field = readMember(member, false)) addField(variant.fields, std::move(*field), repeated);
     }
     type.variants.push_back(std::move(variant));
@@ -226,7 +226,7 @@ void TypeBuilder::readVariantPart(const llvm::DWARFDie &part, const llvm::DWARFD
   placeRepeatedUpvars(type, firstVariant, repeats);
 }
 
-void TypeBuilder::readDiscriminantList(const llvm::DWARFDie &variantDie, const llvm::DWARFFormValue &value,
+void TypeBuilder::readDiscriminantList(const Die &variantDie, const llvm::DWARFFormValue &value,
                                        std::uint64_t width, bool isSigned, model::Variant &variant) {
   auto block = value.getAsBlock();
   if (!block) {

@@ -5,7 +5,7 @@
 
 #include "model/type.h"
 
-#include <llvm/DebugInfo/DWARF/DWARFDie.h>
+#include "dwarf/die.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,7 +15,7 @@ namespace memlayout::dwarf {
 // Is this integer type signed? Through typedefs and qualifiers to the base type's DW_AT_encoding; an
 // enumeration by its underlying type, else its own DW_AT_encoding, else whether any enumerator is
 // written with DW_FORM_sdata. Unknown: unsigned.
-bool isSignedType(llvm::DWARFDie type);
+bool isSignedType(Die type);
 
 // `raw` as a value of a `byteSize`-byte integer: sign-extended from that width when `isSigned`, else
 // cut to it, so 0xfd in a data1 form and -3 in sdata both read as -3 for an i8. Widths outside 1..8
