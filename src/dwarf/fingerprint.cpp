@@ -170,47 +170,45 @@ void DefinitionFingerprints::appendFixed(Bytes &bytes, const Plan &plan, std::ui
     }
   };
   const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(raw_.die(die).abbreviation);
-  // Room for what the ops append unchecked; the rare ops that append checked (and may take that
-  // room) make it again.
-  bytes.ensure(plan.appends);
+  // Room for what the ops put through the cursor; the rare ops that append on their own commit the
+  // cursor first and make the room again after.
+  char *out = bytes.room(plan.appends);
+  auto onItsOwn = [&](auto append) {
+    bytes.commit(out);
+    append();
+    out = bytes.room(plan.appends);
+  };
   for (const Op &op : plan.ops) {
     switch (op.kind) {
-    case Op::Word: bytes.putNumber(valueOf(op)); break;
+    case Op::Word: out = Bytes::put(out, valueOf(op)); break;
     case Op::Local: {
       const std::uint32_t type = raw_.indexOf(raw_.unitOffset() + valueOf(op));
-      if (type != RawUnit::kNone) {
-        bytes.putPrint(localType(type, depth, mode));
-      } else {
-        appendReference(bytes, raw_.unitOffset() + valueOf(op), depth, mode);
-        bytes.ensure(plan.appends);
-      }
+      if (type != RawUnit::kNone) out = Bytes::put(out, localType(type, depth, mode));
+      else onItsOwn([&] { appendReference(bytes, raw_.unitOffset() + valueOf(op), depth, mode); });
       break;
     }
     case Op::File:
-      if (op.size >= 1) {
-        bytes.putPrint(fileOf(valueOf(op)));
-      } else {
-        appendFile(bytes, steps[op.step], start + op.at);
-        bytes.ensure(plan.appends);
-      }
+      if (op.size >= 1) out = Bytes::put(out, fileOf(valueOf(op)));
+      else onItsOwn([&] { appendFile(bytes, steps[op.step], start + op.at); });
       break;
     case Op::Implicit:
-      bytes.putNumber(steps[op.step].form == DW_FORM_flag_present ? 1
-                                                                   : static_cast<std::uint64_t>(steps[op.step].implicitConst));
+      out = Bytes::put(out, steps[op.step].form == DW_FORM_flag_present
+                                ? std::uint64_t{1}
+                                : static_cast<std::uint64_t>(steps[op.step].implicitConst));
       break;
-    case Op::Copy: bytes.append(data + start + op.at, op.size); break; // counted in `appends`
-    case Op::Decode:
-      appendDecoded(bytes, steps[op.step], start + op.at);
-      bytes.ensure(plan.appends);
+    case Op::Copy:
+      std::memcpy(out, data + start + op.at, op.size);
+      out += op.size;
       break;
+    case Op::Decode: onItsOwn([&] { appendDecoded(bytes, steps[op.step], start + op.at); }); break;
     case Op::Chain:
-      bytes.print(typeOf(raw_.decode(steps[op.step], start + op.at), depth, mode));
-      bytes.ensure(plan.appends);
+      onItsOwn([&] { bytes.print(typeOf(raw_.decode(steps[op.step], start + op.at), depth, mode)); });
       break;
     case Op::Encoded:
     case Op::Skip: break; // not in fixed plans
     }
   }
+  bytes.commit(out);
 }
 
 void DefinitionFingerprints::appendInOrder(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode) {

@@ -81,25 +81,25 @@ private:
       number(print.low);
       number(print.high);
     }
-    // Room for `more` bytes, which the unchecked appends below then fill.
-    void ensure(std::size_t more) {
+    // Room for `more` bytes at the end, filled through the returned cursor (put), then commit()ted:
+    // a cursor in a register, where appends through size_ would store it after every value.
+    char *room(std::size_t more) {
       if (capacity_ - size_ < more) reallocate(size_ + more);
+      return store_.get() + size_;
     }
-    void putNumber(std::uint64_t value) {
-      std::memcpy(store_.get() + size_, &value, sizeof value);
-      size_ += sizeof value;
+    void commit(const char *end) { size_ = static_cast<std::size_t>(end - store_.get()); }
+    static char *put(char *at, std::uint64_t value) {
+      std::memcpy(at, &value, sizeof value);
+      return at + sizeof value;
     }
-    void putPrint(const Fingerprint &print) {
-      putNumber(print.low);
-      putNumber(print.high);
-    }
+    static char *put(char *at, const Fingerprint &print) { return put(put(at, print.low), print.high); }
     llvm::ArrayRef<std::uint8_t> bytes() const {
       return {reinterpret_cast<const std::uint8_t *>(store_.get()), size_};
     }
 
   private:
     char *grow(std::size_t more) {
-      ensure(more);
+      room(more);
       char *at = store_.get() + size_;
       size_ += more;
       return at;
