@@ -90,6 +90,7 @@ void DefinitionFingerprints::appendValue(Bytes &bytes, const RawValue &value) {
   const char kind = static_cast<char>(value.kind);
   bytes.append(&kind, 1);
   bytes.number(value.value);
+  bytes.number(value.bytes.size()); // so that what follows cannot pass for more of these bytes
   bytes.append(value.bytes.data(), value.bytes.size());
 }
 
