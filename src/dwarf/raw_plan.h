@@ -1,6 +1,6 @@
 // What a unit builds, decided from its raw bytes (raw_unit.h) without LLVM's DIE extraction: each
-// definition named as Namer names it, fingerprinted, claimed; the LLVM DIE tree is then extracted only
-// for units left with something to build.
+// definition named as Namer names it, fingerprinted, claimed; what is left is built from the same raw
+// DIEs (die.h).
 #pragma once
 
 #include "dwarf/fingerprint.h"
