@@ -78,6 +78,11 @@ bool isRelocated(Form form) {
   }
 }
 
+// The value of a constant that has no bytes (implicit_const, flag_present).
+std::uint64_t implicitValue(const RawUnit::Step &step) {
+  return step.form == DW_FORM_flag_present ? 1 : static_cast<std::uint64_t>(step.implicitConst);
+}
+
 } // namespace
 
 DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles)
@@ -125,6 +130,7 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
     else if (constant || isUnitIndex(step.form) || (raw_.relocatable() && isRelocated(step.form))) op.kind = Op::Decode;
     else if (step.size == RawUnit::kVariable) op.kind = Op::Encoded;
     else if (step.size >= 1 && step.size <= 8) op.kind = Op::Word; // copied as it is, as a number
+    if (op.kind == Op::File && !(constant && step.size >= 1 && step.size <= 8)) op.size = 0; // decoded
     if (step.size != RawUnit::kVariable) at += step.size;
     const bool nothing = op.kind == Op::Skip || (op.kind == Op::Copy && op.size == 0);
     if (plan.fixed && nothing) continue;
@@ -192,11 +198,7 @@ void DefinitionFingerprints::appendFixed(Bytes &bytes, const Plan &plan, std::ui
       if (op.size >= 1) out = Bytes::put(out, fileOf(valueOf(op)));
       else onItsOwn([&] { appendFile(bytes, steps[op.step], start + op.at); });
       break;
-    case Op::Implicit:
-      out = Bytes::put(out, steps[op.step].form == DW_FORM_flag_present
-                                ? std::uint64_t{1}
-                                : static_cast<std::uint64_t>(steps[op.step].implicitConst));
-      break;
+    case Op::Implicit: out = Bytes::put(out, implicitValue(steps[op.step])); break;
     case Op::Copy:
       std::memcpy(out, data + start + op.at, op.size);
       out += op.size;
@@ -220,7 +222,7 @@ void DefinitionFingerprints::appendInOrder(Bytes &bytes, const Plan &plan, std::
     const RawUnit::Step &step = steps[op.step];
     switch (op.kind) {
     case Op::Word: bytes.number(raw_.fixedAt(offset, step.size)); break;
-    case Op::Implicit: appendImplicit(bytes, step); break;
+    case Op::Implicit: bytes.number(implicitValue(step)); break;
     case Op::Local: {
       const std::uint64_t target = raw_.unitOffset() + raw_.fixedAt(offset, step.size);
       const std::uint32_t type = raw_.indexOf(target);
@@ -246,10 +248,6 @@ void DefinitionFingerprints::appendInOrder(Bytes &bytes, const Plan &plan, std::
     if (step.size != RawUnit::kVariable) offset += step.size;
     else raw_.skip(step, offset);
   }
-}
-
-void DefinitionFingerprints::appendImplicit(Bytes &bytes, const RawUnit::Step &step) {
-  bytes.number(step.form == DW_FORM_flag_present ? 1 : static_cast<std::uint64_t>(step.implicitConst));
 }
 
 void DefinitionFingerprints::appendDecoded(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset) {

@@ -127,7 +127,7 @@ private:
       Skip     // a reference that is not part of the layout (DW_AT_sibling, DW_AT_specification, …)
     };
     Kind kind;
-    std::uint8_t size = 0;  // the attribute's bytes when fixed
+    std::uint8_t size = 0;  // the attribute's bytes when fixed (File: 0 when its value must be decoded)
     std::uint16_t step = 0; // the attribute, for all but Copy
     std::uint32_t at = 0;   // fixed plans: where it starts, from the DIE's first attribute
     std::uint64_t mask = 0; // of a value `size` bytes long read as 8
@@ -154,7 +154,6 @@ private:
   void appendInOrder(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode);
   template <bool Direct>
   void appendFixed(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode);
-  void appendImplicit(Bytes &bytes, const RawUnit::Step &step);
   void appendDecoded(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset);
   void appendFile(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset);
   // A reference to no DIE's start in this unit.
