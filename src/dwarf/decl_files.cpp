@@ -3,8 +3,9 @@
 
 #include "dwarf/dies.h"
 
-#include <llvm/DebugInfo/DWARF/DWARFContext.h>
+#include <llvm/ADT/SmallString.h>
 #include <llvm/ADT/StringExtras.h>
+#include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 
 namespace memlayout::dwarf {
@@ -191,10 +192,10 @@ std::optional<llvm::XXH128_hash_t> DeclFiles::identity(llvm::DWARFUnit &unit, st
   if (table.prologue.getVersion() >= 5 ? entry.DirIdx != 0 && entry.DirIdx < directories.size()
                                        : entry.DirIdx > 0 && entry.DirIdx <= directories.size())
     directory = text(directories[table.prologue.getVersion() >= 5 ? entry.DirIdx : entry.DirIdx - 1]).value_or("");
-  std::string bytes(name->data(), name->size());
-  bytes += '\0';
-  bytes.append(directory.data(), directory.size());
-  return llvm::xxh3_128bits(llvm::arrayRefFromStringRef(bytes));
+  llvm::SmallString<256> bytes(*name); // called for every file of every unit: no allocation for most
+  bytes.push_back('\0');
+  bytes.append(directory);
+  return llvm::xxh3_128bits(llvm::arrayRefFromStringRef(bytes.str()));
 }
 
 } // namespace memlayout::dwarf
