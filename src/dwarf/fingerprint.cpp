@@ -324,7 +324,7 @@ Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth,
   return print;
 }
 
-Fingerprint DefinitionFingerprints::localType(std::uint32_t type, int depth, Mode mode) {
+Fingerprint DefinitionFingerprints::newLocalType(std::uint32_t type, int depth, Mode mode) {
   if (depth > kMaxTypeDepth) return standIn(depth);
   std::uint32_t &slot = slots_[std::size_t{type} * kSlotsPerDie + static_cast<unsigned>(mode)];
   if (slot != 0) return prints_[slot - 1];

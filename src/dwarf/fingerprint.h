@@ -166,8 +166,14 @@ private:
   }
   Fingerprint newFile(std::uint64_t index);
   Fingerprint typeOf(const RawValue &reference, int depth, Mode mode);
-  // The type at DIE `type` of this unit, memoized by its index.
-  Fingerprint localType(std::uint32_t type, int depth, Mode mode);
+  // The type at DIE `type` of this unit, memoized by its index (nearly every call finds it there).
+  Fingerprint localType(std::uint32_t type, int depth, Mode mode) {
+    if (depth <= kMaxTypeDepth)
+      if (const std::uint32_t slot = slots_[std::size_t{type} * kSlotsPerDie + static_cast<unsigned>(mode)])
+        return prints_[slot - 1];
+    return newLocalType(type, depth, mode);
+  }
+  Fingerprint newLocalType(std::uint32_t type, int depth, Mode mode);
   Fingerprint typeBytes(std::uint32_t type, int depth, Mode mode);
   Fingerprint bodyOf(std::uint32_t die, int depth);
 

@@ -355,7 +355,8 @@ RawValue RawUnit::decode(const Step &step, std::uint64_t offset) const {
 }
 
 void RawUnit::read(std::uint32_t index, RawValue (&out)[kRawAttributes], RawAttributeMask wanted) const {
-  for (RawValue &value : out) value = RawValue{};
+  for (unsigned attribute = 0; attribute < kRawAttributes; ++attribute)
+    if (wanted & (RawAttributeMask{1} << attribute)) out[attribute] = RawValue{};
   const Die &die = dies_[index];
   const Abbreviation &abbreviation = abbreviations_[die.abbreviation];
   wanted = static_cast<RawAttributeMask>(wanted & abbreviation.present);

@@ -97,7 +97,8 @@ public:
   }
   const llvm::DWARFUnit &unit() const { return *unit_; }
 
-  // Fills the `wanted` attributes of DIE `index` (the rest of `out` is left absent).
+  // Fills the `wanted` attributes of DIE `index`, absent when it has not got them (the rest of `out`
+  // is left as it was).
   void read(std::uint32_t index, RawValue (&out)[kRawAttributes], RawAttributeMask wanted) const;
   // Which of `wanted` DIE `index` has, known from its abbreviation without reading it.
   RawAttributeMask has(std::uint32_t index, RawAttributeMask wanted) const {
