@@ -1,11 +1,11 @@
 // Small accessors over Die shared by the type reader: flags, names, references.
 #pragma once
 
-#include <llvm/BinaryFormat/Dwarf.h>
 #include "dwarf/die.h"
-#include <llvm/DebugInfo/DWARF/DWARFFormValue.h>
-
 #include "dwarf/warnings.h"
+
+#include <llvm/BinaryFormat/Dwarf.h>
+#include <llvm/DebugInfo/DWARF/DWARFFormValue.h>
 
 #include <cstdint>
 #include <memory>

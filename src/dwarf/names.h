@@ -3,10 +3,9 @@
 // made the same as clang's, and anonymous types named by the typedef that names them.
 #pragma once
 
+#include "dwarf/die.h"
 #include "dwarf/die_key.h"
 #include "model/type.h"
-
-#include "dwarf/die.h"
 
 #include <string>
 #include <string_view>

@@ -2,14 +2,13 @@
 #pragma once
 
 #include "dwarf/decl_files.h"
+#include "dwarf/die.h"
 #include "dwarf/die_key.h"
 #include "dwarf/names.h"
 #include "dwarf/shapes.h"
 #include "dwarf/virtual_bases.h"
 #include "dwarf/warnings.h"
 #include "model/type.h"
-
-#include "dwarf/die.h"
 
 #include <cstdint>
 #include <optional>

@@ -3,9 +3,8 @@
 // the 16-byte values of 128-bit types that rustc writes as blocks.
 #pragma once
 
-#include "model/type.h"
-
 #include "dwarf/die.h"
+#include "model/type.h"
 
 #include <cstdint>
 #include <optional>
