@@ -87,7 +87,8 @@ std::uint64_t implicitValue(const RawUnit::Step &step) {
 
 DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles)
     : raw_(raw), unit_(unit), declFiles_(declFiles), plans_(raw.abbreviationCount()),
-      typeBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2), bodyBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2) {
+      typeBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2), bodyBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2),
+      direct_(raw.littleEndian() && raw.unitEnd() + 8 <= raw.sectionSize()) {
   slots_.assign(raw.dies().size() * kSlotsPerDie, 0);
 }
 
@@ -104,8 +105,17 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
   plan.made = true;
   Bytes &identity = planBuffer_;
   identity.clear();
-  identity.number(raw_.abbreviationTag(abbreviation));
+  const Tag tag = raw_.abbreviationTag(abbreviation);
+  identity.number(tag);
   const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(abbreviation);
+  // Where a member, enumerator or typedef was written shows nowhere in a layout, and of a type's own
+  // declaration only its file and line do (model::Type::decl): two copies of a header that differ only
+  // there are one definition, and the kernel's members' three decl attributes are not hashed in every
+  // unit.
+  const bool declShown = isTypeOfInterest(tag);
+  auto unshownDecl = [&](Attribute name) {
+    return name == DW_AT_decl_column || (!declShown && (name == DW_AT_decl_file || name == DW_AT_decl_line));
+  };
   plan.fixed = std::none_of(steps.begin(), steps.end(),
                             [](const RawUnit::Step &step) { return step.size == RawUnit::kVariable; });
   plan.ops.reserve(steps.size());
@@ -116,12 +126,15 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const RawUnit::Step &step = steps[i];
     const bool constant = isConstant(step.form);
-    identity.number((std::uint64_t{step.name} << 16) | (constant ? 0xffffu : static_cast<unsigned>(step.form)));
+    const bool unshown = unshownDecl(step.name);
+    if (!unshown)
+      identity.number((std::uint64_t{step.name} << 16) | (constant ? 0xffffu : static_cast<unsigned>(step.form)));
     Op op{Op::Copy, step.size, static_cast<std::uint16_t>(i), at,
           step.size >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * step.size)) - 1};
     const bool local = step.form == DW_FORM_ref1 || step.form == DW_FORM_ref2 || step.form == DW_FORM_ref4 ||
                        step.form == DW_FORM_ref8;
-    if (step.name == DW_AT_decl_file) op.kind = Op::File;
+    if (unshown) op.kind = Op::Skip;
+    else if (step.name == DW_AT_decl_file) op.kind = Op::File;
     else if (step.name == DW_AT_type && local) op.kind = Op::Local;
     else if (step.name == DW_AT_type && isReference(step.form)) op.kind = Op::Chain;
     else if (isReference(step.form) && step.form != DW_FORM_ref_sig8) op.kind = Op::Skip;
@@ -156,9 +169,7 @@ void DefinitionFingerprints::appendDie(Bytes &bytes, std::uint32_t die, int dept
     appendInOrder(bytes, plan, die, depth, mode);
     return;
   }
-  // In a little-endian section with 8 bytes to spare past the DIE, each value is one load, masked.
-  if (raw_.littleEndian() && raw_.attributesAt(die) + plan.bytes + 8 <= raw_.sectionSize())
-    appendFixed<true>(bytes, plan, die, depth, mode);
+  if (direct_) appendFixed<true>(bytes, plan, die, depth, mode);
   else
     appendFixed<false>(bytes, plan, die, depth, mode);
 }

@@ -41,7 +41,8 @@ struct FingerprintInfo {
 
 // One unit's fingerprints (one per thread: nothing here is shared). A fingerprint covers the qualified
 // name and the definition's body: its own attributes (tag, size, declaration file and line, …) and each
-// member's (name, offset, size, bit position, discriminant values, …) with the member's type, through
+// member's (name, offset, size, bit position, discriminant values, …; not where it was written, which no
+// layout shows) with the member's type, through
 // Rust variant parts. A type held by value is followed as far as its layout goes: typedefs, qualifiers
 // and arrays (with their bounds) down to a base type or an aggregate, whose body is hashed in turn.
 // Behind a pointer or reference only what its name is written with counts (pointer → const → struct
@@ -194,6 +195,9 @@ private:
   // One per depth (0 … kMaxTypeDepth + 1) for each kind of hash: at most one of a kind is being made
   // at a depth at a time.
   std::vector<Bytes> typeBuffers_, bodyBuffers_;
+  // A little-endian unit with 8 bytes of the section to spare past its end: each fixed-size value is
+  // one 8-byte load, masked (its DIE ends within the unit).
+  bool direct_;
 };
 
 } // namespace memlayout::dwarf

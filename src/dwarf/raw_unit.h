@@ -125,6 +125,8 @@ public:
   std::size_t sectionSize() const { return data_.size(); }
   bool littleEndian() const { return littleEndian_; }
   std::uint64_t unitOffset() const { return unitOffset_; }
+  // Where the unit's bytes end: every DIE walk() accepted lies wholly before it.
+  std::uint64_t unitEnd() const { return end_; }
   // An unsigned value of `size` (at most 8) bytes at `offset`, in the section's byte order; no
   // relocation applied.
   std::uint64_t fixedAt(std::uint64_t offset, unsigned size) const {

@@ -181,5 +181,68 @@ TEST(Fingerprints, FixedSizeAttributesHashedAsInOrder) {
   EXPECT_TRUE(prints[0] == prints[1]) << "S's size and x's offset as data1 or udata: one layout";
 }
 
+// struct S { int x; } in three units. Where x was written (decl_line, decl_column) shows nowhere in a
+// layout, so units F and G, which differ only there, share one fingerprint; S's own line is shown with
+// it (model::Type::decl), so unit H, where S starts a line further down, does not.
+const char *const kDeclarationLines = R"(--- !ELF
+FileHeader:
+  Class:   ELFCLASS64
+  Data:    ELFDATA2LSB
+  Type:    ET_EXEC
+  Machine: EM_X86_64
+DWARF:
+  debug_abbrev:
+    - ID: 0
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_decl_line, Form: DW_FORM_data1 }, { Attribute: DW_AT_decl_column, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_decl_line, Form: DW_FORM_data1 }, { Attribute: DW_AT_decl_column, Form: DW_FORM_data1 }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+  debug_info:
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: f.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: S }, { Value: 4 }, { Value: 10 }, { Value: 8 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: x }, { Value: 11 }, { Value: 7 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { CStr: int }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: g.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: S }, { Value: 4 }, { Value: 10 }, { Value: 9 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: x }, { Value: 12 }, { Value: 9 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { CStr: int }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: h.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { CStr: S }, { Value: 4 }, { Value: 11 }, { Value: 8 } ] }
+        - { AbbrCode: 3, Values: [ { CStr: x }, { Value: 12 }, { Value: 9 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { CStr: int }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 0 }
+)";
+
+TEST(Fingerprints, MembersLinesAndColumnsNotPartOfTheLayoutTypesLineIs) {
+  const std::vector<dwarf::Fingerprint> prints = printsOfS(kDeclarationLines, [](const dwarf::RawUnit &raw) {
+    ASSERT_EQ(raw.dies().size(), 4u);
+    EXPECT_EQ(raw.indexOf(raw.unitOffset() + 36), 3u); // x's type: int
+  });
+  ASSERT_EQ(prints.size(), 3u);
+  EXPECT_TRUE(prints[0] == prints[1]) << "x on another line and column, S's column: one layout";
+  EXPECT_FALSE(prints[0] == prints[2]) << "S declared on another line: shown, so told apart";
+}
+
 } // namespace
 } // namespace memlayout
