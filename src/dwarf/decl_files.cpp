@@ -132,12 +132,24 @@ bool lineTableHeaderIsSafe(const llvm::DWARFDataExtractor &section, std::uint64_
 
 } // namespace
 
+void DeclFiles::describe(const llvm::DWARFUnit &unit, std::optional<std::uint64_t> lineTable, const char *compDir) {
+  Table &table = tables_[&unit];
+  if (table.parsed) return;
+  table.described = true;
+  table.lineTable = lineTable;
+  table.compDir = compDir ? compDir : "";
+}
+
 DeclFiles::Table &DeclFiles::tableOf(llvm::DWARFUnit &unit) {
-  auto [it, inserted] = tables_.try_emplace(&unit);
-  Table &table = it->second;
-  if (!inserted) return table;
-  llvm::DWARFDie unitDie = unit.getUnitDIE();
-  auto offset = llvm::dwarf::toSectionOffset(unitDie.find(llvm::dwarf::DW_AT_stmt_list));
+  Table &table = tables_[&unit];
+  if (table.parsed) return table;
+  table.parsed = true;
+  if (!table.described) {
+    table.lineTable = llvm::dwarf::toSectionOffset(unit.getUnitDIE().find(llvm::dwarf::DW_AT_stmt_list));
+    const char *compDir = unit.getCompilationDir();
+    table.compDir = compDir ? compDir : "";
+  }
+  const auto offset = table.lineTable;
   if (!offset) return table;
   const llvm::DWARFObject &sections = unit.getContext().getDWARFObj();
   llvm::DWARFDataExtractor data(sections, sections.getLineSection(), sections.isLittleEndian(),
@@ -163,8 +175,7 @@ std::optional<std::string> DeclFiles::name(llvm::DWARFUnit &unit, std::uint64_t 
   auto [it, inserted] = table.names.try_emplace(index);
   if (!inserted) return it->second;
   std::string result;
-  const char *compDir = unit.getCompilationDir();
-  if (table.prologue.getFileNameByIndex(index, compDir ? compDir : "",
+  if (table.prologue.getFileNameByIndex(index, table.compDir,
                                         llvm::DILineInfoSpecifier::FileLineInfoKind::RelativeFilePath, result,
                                         llvm::sys::path::Style::posix))
     it->second = result;

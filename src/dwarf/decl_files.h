@@ -31,8 +31,15 @@ public:
   // nullopt when name() gives nullopt.
   std::optional<llvm::XXH128_hash_t> identity(llvm::DWARFUnit &unit, std::uint64_t index);
 
+  // What `unit`'s first DIE says of its line table (DW_AT_stmt_list) and compilation directory, read by
+  // the caller, so that LLVM need not extract that DIE to answer name() and identity().
+  void describe(const llvm::DWARFUnit &unit, std::optional<std::uint64_t> lineTable, const char *compDir);
+
 private:
   struct Table {
+    bool parsed = false, described = false;
+    std::optional<std::uint64_t> lineTable;
+    std::string compDir;
     bool valid = false;
     llvm::DWARFDebugLine::Prologue prologue;
     std::unordered_map<std::uint64_t, std::optional<std::string>> names;

@@ -30,6 +30,11 @@ Die Die::getParent() const {
   return parent == RawUnit::kNone ? Die() : Die(*raw_, parent);
 }
 
+Die Die::getUnitDIE() const {
+  if (!raw_) return llvm_.isValid() ? Die(llvm_.getDwarfUnit()->getUnitDIE()) : Die();
+  return Die(*raw_, 0);
+}
+
 Die::Children Die::children() const {
   if (!raw_) return {iterator(llvm_.begin()), iterator(llvm_.end())};
   return {iterator(raw_, index_ + 1), iterator(raw_, raw_->die(index_).end)};

@@ -37,6 +37,9 @@ public:
   }
   bool operator!=(const Die &other) const { return !(*this == other); }
   Die getParent() const;
+  // Its unit's first DIE (DWARFUnit::getUnitDIE): a raw DIE's from the raw walk, so that LLVM need not
+  // extract it.
+  Die getUnitDIE() const;
   // The DIE a reference read off this one leads to (DWARFDie::getAttributeValueAsReferencedDie).
   Die getAttributeValueAsReferencedDie(const llvm::DWARFFormValue &value) const;
 

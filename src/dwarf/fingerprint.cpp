@@ -35,19 +35,6 @@ bool isReference(Form form) {
   }
 }
 
-// Forms whose encoded value means something else in another unit: indices into per-unit tables.
-bool isUnitIndex(Form form) {
-  switch (form) {
-  case DW_FORM_strx:
-  case DW_FORM_strx1:
-  case DW_FORM_strx2:
-  case DW_FORM_strx3:
-  case DW_FORM_strx4:
-  case DW_FORM_GNU_str_index: return true;
-  default: return false;
-  }
-}
-
 // Constants, whose form a compiler picks per unit (gcc writes one struct's DW_AT_decl_column as
 // implicit_const in one unit and data1 in the next): hashed by value, whatever the form.
 bool isConstant(Form form) {
@@ -140,7 +127,7 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
     else if (isReference(step.form) && step.form != DW_FORM_ref_sig8) op.kind = Op::Skip;
     else if (step.form == DW_FORM_implicit_const || step.form == DW_FORM_flag_present) op.kind = Op::Implicit;
     else if (constant && step.size >= 1 && step.size <= 8) op.kind = Op::Word;
-    else if (constant || isUnitIndex(step.form) || (raw_.relocatable() && isRelocated(step.form))) op.kind = Op::Decode;
+    else if (constant || isStringIndex(step.form) || (raw_.relocatable() && isRelocated(step.form))) op.kind = Op::Decode;
     else if (step.size == RawUnit::kVariable) op.kind = Op::Encoded;
     else if (step.size >= 1 && step.size <= 8) op.kind = Op::Word; // copied as it is, as a number
     if (op.kind == Op::File && !(constant && step.size >= 1 && step.size <= 8)) op.size = 0; // decoded

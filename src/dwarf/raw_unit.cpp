@@ -1,9 +1,7 @@
 // RawUnit (raw_unit.h): abbreviation plans, the one-pass walk over a unit's DIEs, attributes on demand.
 #include "dwarf/raw_unit.h"
 
-#include <llvm/DebugInfo/DWARF/DWARFAbbreviationDeclaration.h>
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
-#include <llvm/DebugInfo/DWARF/DWARFDebugAbbrev.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 #include <llvm/Object/ObjectFile.h>
 
@@ -61,7 +59,52 @@ inline bool uleb(const char *data, std::uint64_t end, std::uint64_t &offset, std
   return false;
 }
 
+// An SLEB128 at `offset`, which it advances; false when it runs past `end`.
+bool sleb(const char *data, std::uint64_t end, std::uint64_t &offset, std::int64_t &value) {
+  std::uint64_t result = 0;
+  unsigned shift = 0;
+  std::uint8_t byte = 0x80;
+  while (byte & 0x80u) {
+    if (offset >= end) return false;
+    byte = static_cast<std::uint8_t>(data[offset++]);
+    if (shift < 64) result |= std::uint64_t{byte & 0x7fu} << shift;
+    shift += 7;
+  }
+  if (shift < 64 && (byte & 0x40u)) result |= ~std::uint64_t{0} << shift;
+  value = static_cast<std::int64_t>(result);
+  return true;
+}
+
+// Forms LLVM decodes through bases its extraction of the unit's first DIE sets (str_offsets_base,
+// addr_base, rnglists_base, loclists_base).
+bool isIndexed(Form form) {
+  if (isStringIndex(form)) return true;
+  switch (form) {
+  case DW_FORM_addrx:
+  case DW_FORM_addrx1:
+  case DW_FORM_addrx2:
+  case DW_FORM_addrx3:
+  case DW_FORM_addrx4:
+  case DW_FORM_GNU_addr_index:
+  case DW_FORM_rnglistx:
+  case DW_FORM_loclistx: return true;
+  default: return false;
+  }
+}
+
 } // namespace
+
+bool isStringIndex(llvm::dwarf::Form form) {
+  switch (form) {
+  case DW_FORM_strx:
+  case DW_FORM_strx1:
+  case DW_FORM_strx2:
+  case DW_FORM_strx3:
+  case DW_FORM_strx4:
+  case DW_FORM_GNU_str_index: return true;
+  default: return false;
+  }
+}
 
 RawUnit::RawUnit(const llvm::DWARFUnit &unit)
     : unit_(&unit), extractor_(unit.getDebugInfoExtractor()), data_(unit.getInfoSection().Data),
@@ -80,46 +123,66 @@ std::optional<RawUnit> RawUnit::read(const llvm::DWARFUnit &unit) {
 }
 
 bool RawUnit::plan() {
-  const llvm::DWARFAbbreviationDeclarationSet *set = unit_->getAbbreviations();
-  if (!set) return false;
-  std::uint32_t maxCode = 0;
-  std::size_t count = 0;
-  for (const llvm::DWARFAbbreviationDeclaration &declaration : *set) {
-    maxCode = std::max(maxCode, declaration.getCode());
-    ++count;
-  }
-  if (maxCode > 4 * count + 1024) return false; // sparse codes: not what compilers write
-  byCode_.assign(std::size_t{maxCode} + 1, kNone);
-  for (const llvm::DWARFAbbreviationDeclaration &declaration : *set) {
+  // Read here, not through the unit's DWARFDebugAbbrev: LLVM's parse of a table costs more than the
+  // walk of the unit's DIEs, and the raw path never needs it (readUnitTypes). Anything this reader
+  // does not take as it is (a truncated or malformed table, repeated or sparse codes, a form it does
+  // not step over) leaves the unit to LLVM.
+  if (unit_->isDWOUnit()) return false;
+  const llvm::StringRef section = unit_->getContext().getDWARFObj().getAbbrevSection();
+  const char *data = section.data();
+  const std::uint64_t end = section.size();
+  std::uint64_t offset = unit_->getAbbreviationsOffset();
+  if (offset >= end) return false;
+  std::vector<std::uint32_t> codes;
+  std::uint64_t maxCode = 0;
+  for (;;) {
+    std::uint64_t code = 0, tag = 0;
+    if (!uleb(data, end, offset, code)) return false;
+    if (code == 0) break;
+    if (!uleb(data, end, offset, tag) || tag == 0 || tag > 0xffff || code > kNone - 1 || offset >= end) return false;
+    const auto children = static_cast<std::uint8_t>(data[offset++]);
+    if (children != DW_CHILDREN_no && children != DW_CHILDREN_yes) return false;
     Abbreviation abbreviation;
-    abbreviation.tag = declaration.getTag();
-    abbreviation.children = declaration.hasChildren();
+    abbreviation.tag = static_cast<Tag>(tag);
+    abbreviation.children = children == DW_CHILDREN_yes;
     abbreviation.firstStep = static_cast<std::uint32_t>(steps_.size());
     std::uint64_t fixed = 0;
     bool allFixed = true;
-    for (const auto &spec : declaration.attributes()) {
+    for (;;) {
+      std::uint64_t name = 0, form = 0;
+      if (!uleb(data, end, offset, name) || !uleb(data, end, offset, form)) return false;
+      if (name == 0 && form == 0) break;
+      if (name == 0 || form == 0 || name > 0xffff || form > 0xffff) return false;
       Step step;
-      step.name = spec.Attr;
-      step.form = spec.Form;
-      step.attribute = static_cast<std::int8_t>(attributeSlot(spec.Attr));
-      if (spec.isImplicitConst()) {
-        step.implicitConst = spec.getImplicitConstValue();
-      } else if (isVariable(spec.Form)) {
+      step.name = static_cast<Attribute>(name);
+      step.form = static_cast<Form>(form);
+      step.attribute = static_cast<std::int8_t>(attributeSlot(step.name));
+      if (step.form == DW_FORM_implicit_const) {
+        if (!sleb(data, end, offset, step.implicitConst)) return false;
+      } else if (isVariable(step.form)) {
         step.size = kVariable;
         allFixed = false;
       } else {
-        auto size = getFixedFormByteSize(spec.Form, params_);
-        if (!size) return false; // DW_FORM_indirect, or a form this reader does not know
-        step.size = *size;
+        auto size = getFixedFormByteSize(step.form, params_);
+        if (!size || *size >= kVariable) return false; // DW_FORM_indirect, or a form this reader does not know
+        step.size = static_cast<std::uint8_t>(*size);
       }
+      indexed_ |= isIndexed(step.form);
       if (step.size != kVariable) fixed += step.size;
       if (step.attribute >= 0) abbreviation.present |= static_cast<RawAttributeMask>(1u << step.attribute);
       steps_.push_back(step);
     }
     abbreviation.steps = static_cast<std::uint32_t>(steps_.size()) - abbreviation.firstStep;
     if (allFixed) abbreviation.fixedSize = static_cast<std::uint32_t>(fixed);
-    byCode_[declaration.getCode()] = static_cast<std::uint32_t>(abbreviations_.size());
+    maxCode = std::max(maxCode, code);
+    codes.push_back(static_cast<std::uint32_t>(code));
     abbreviations_.push_back(abbreviation);
+  }
+  if (maxCode > 4 * codes.size() + 1024) return false; // sparse codes: not what compilers write
+  byCode_.assign(maxCode + 1, kNone);
+  for (std::uint32_t i = 0; i < codes.size(); ++i) {
+    if (byCode_[codes[i]] != kNone) return false; // a code defined twice
+    byCode_[codes[i]] = i;
   }
   return true;
 }

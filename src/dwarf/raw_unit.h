@@ -22,6 +22,10 @@ class DWARFUnit;
 
 namespace memlayout::dwarf {
 
+// strx and its kin: an index into the unit's string offsets, so the same value means another string in
+// another unit.
+bool isStringIndex(llvm::dwarf::Form form);
+
 // The attributes RawUnit::read decodes by name: what naming and picking definitions need. (Fingerprints
 // walk every attribute with steps() and decode().)
 enum class RawAttribute : std::uint8_t { Name, Type, Declaration, Signature, Specification, Count_ };
@@ -147,6 +151,9 @@ public:
   }
   // Relocations apply to this unit's section offsets and addresses (an ELF relocatable object).
   bool relocatable() const { return relocatable_; }
+  // Some attribute's form is an index into a table whose base the unit's first DIE gives (strx, addrx,
+  // rnglistx, loclistx): LLVM decodes those only once it has extracted that DIE itself.
+  bool indexed() const { return indexed_; }
 
 private:
   struct Abbreviation {
@@ -163,7 +170,7 @@ private:
 
   const llvm::DWARFUnit *unit_;
   llvm::DWARFDataExtractor extractor_; // for values relocations may apply to (relocatable objects)
-  bool relocatable_ = false, littleEndian_ = true;
+  bool relocatable_ = false, littleEndian_ = true, indexed_ = false;
   llvm::StringRef data_;               // the whole section
   std::uint64_t unitOffset_ = 0, end_ = 0;
   llvm::dwarf::FormParams params_;

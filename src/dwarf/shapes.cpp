@@ -84,7 +84,7 @@ std::vector<std::optional<std::uint64_t>> arrayDimensions(const Die &array) {
     std::int64_t lower = 0;
     if (auto given = signedBound(child, DW_AT_lower_bound)) {
       lower = *given;
-    } else if (auto language = unsignedAttribute(array.getDwarfUnit()->getUnitDIE(), DW_AT_language)) {
+    } else if (auto language = unsignedAttribute(array.getUnitDIE(), DW_AT_language)) {
       if (auto byLanguage = LanguageLowerBound(static_cast<SourceLanguage>(*language))) lower = *byLanguage;
     }
     // gcc writes int x[0] as upper bound -1 in some versions; a bound below the lower one is empty.

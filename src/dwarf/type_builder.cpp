@@ -26,8 +26,8 @@ namespace {
 
 constexpr std::uint64_t kMaxTypeBytes = std::uint64_t{1} << 56;
 
-model::Language languageOfUnit(llvm::DWARFUnit &unit) {
-  auto language = unsignedAttribute(unit.getUnitDIE(), DW_AT_language);
+model::Language languageOfUnit(const Die &unitDie) {
+  auto language = unsignedAttribute(unitDie, DW_AT_language);
   return language ? modelLanguage(*language) : model::Language::Unknown;
 }
 
@@ -42,12 +42,14 @@ model::Kind kindOf(Tag tag) {
 
 } // namespace
 
-TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnings)
-    : abi_(abi), warnings_(warnings), namer_(languageOfUnit(unit)), declFiles_(warnings) {
-  unitLanguage_ = languageOfUnit(unit);
+TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Die &unitDie, const Abi &abi, Warnings &warnings)
+    : abi_(abi), warnings_(warnings), namer_(languageOfUnit(unitDie)), declFiles_(warnings) {
+  unitLanguage_ = languageOfUnit(unitDie);
   languages_[&unit] = unitLanguage_;
+  declFiles_.describe(unit, llvm::dwarf::toSectionOffset(unitDie.find(DW_AT_stmt_list)),
+                      llvm::dwarf::toString(unitDie.find(DW_AT_comp_dir), nullptr));
   if (!unit.isTypeUnit())
-    if (const char *name = rawName(unit.getUnitDIE())) unitName_ = name;
+    if (const char *name = rawName(unitDie)) unitName_ = name;
   // rustc names a unit "<crate root>/@/<codegen unit>", the latter with a hash that changes with the
   // compiler and flags: the crate root is what users know.
   if (unitLanguage_ == model::Language::Rust)
@@ -57,7 +59,7 @@ TypeBuilder::TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnin
 model::Language TypeBuilder::languageOf(const Die &die) {
   llvm::DWARFUnit *unit = die.getDwarfUnit();
   auto [it, inserted] = languages_.try_emplace(unit, model::Language::Unknown);
-  if (inserted) it->second = languageOfUnit(*unit);
+  if (inserted) it->second = languageOfUnit(Die(unit->getUnitDIE()));
   // A type unit without DW_AT_language serves the units that refer to it.
   return it->second == model::Language::Unknown ? unitLanguage_ : it->second;
 }

@@ -25,7 +25,8 @@ namespace memlayout::dwarf {
 
 class TypeBuilder {
 public:
-  TypeBuilder(llvm::DWARFUnit &unit, const Abi &abi, Warnings &warnings);
+  // `unitDie`: the unit's first DIE, however it was read (language, name, line table).
+  TypeBuilder(llvm::DWARFUnit &unit, const Die &unitDie, const Abi &abi, Warnings &warnings);
 
   Namer &namer() { return namer_; }
   model::Language unitLanguage() const { return unitLanguage_; }

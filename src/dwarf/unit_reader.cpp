@@ -35,11 +35,16 @@ bool EarlierDefinitions::claimLocked(const Fingerprint &print, std::size_t unit)
 UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &query, Warnings &warnings,
                         EarlierDefinitions *earlier, std::size_t order) {
   UnitTypes result;
-  if (llvm::Error error = unit.tryExtractDIEsIfNeeded(true)) warnings.add(std::move(error));
-  if (!unit.getUnitDIE(true).isValid()) return result;
-  result.readable = true;
-  TypeBuilder builder(unit, abi, warnings);
   const std::optional<RawUnit> raw = earlier ? RawUnit::read(unit) : std::nullopt;
+  // LLVM's extraction of the unit's first DIE parses the unit's abbreviations, which costs more than
+  // the raw walk itself: the raw path has that DIE already, and needs LLVM's only to decode values
+  // through the bases it gives (strx, addrx, …).
+  if (!raw || raw->indexed()) {
+    if (llvm::Error error = unit.tryExtractDIEsIfNeeded(true)) warnings.add(std::move(error));
+    if (!unit.getUnitDIE(true).isValid()) return result;
+  }
+  result.readable = true;
+  TypeBuilder builder(unit, raw ? Die(*raw, 0) : Die(unit.getUnitDIE(true)), abi, warnings);
   std::optional<DefinitionFingerprints> prints;
   if (raw) prints.emplace(*raw, unit, builder.declFiles());
 
@@ -55,6 +60,10 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
     }
 
   if (llvm::Error error = unit.tryExtractDIEsIfNeeded(false)) warnings.add(std::move(error));
+  if (!unit.getUnitDIE().isValid()) { // the raw walk read a first DIE that LLVM does not
+    result.readable = false;
+    return result;
+  }
   // First the typedefs that name anonymous types: the type usually comes before its typedef. A type
   // in a type unit has no typedef there, so the unit that names it builds it.
   std::vector<Die> namedElsewhere;

@@ -5,6 +5,7 @@
 #include "dwarf/raw_unit.h"
 #include "reader_test_support.h"
 
+#include <llvm/DebugInfo/DWARF/DWARFAbbreviationDeclaration.h>
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/DebugInfo/DWARF/DWARFFormValue.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
@@ -101,6 +102,17 @@ TEST_P(RawUnitTest, SameDiesAndValuesAsLlvm) {
       EXPECT_EQ(raw->indexOf(die.getOffset() + 1) == RawUnit::kNone,
                 i + 1 >= dies.size() || dies[i + 1].getOffset() != die.getOffset() + 1);
       EXPECT_EQ(mine.tag, die.getTag());
+      // RawUnit reads the abbreviations itself: the same attributes, in the same forms, as LLVM's parse.
+      const llvm::DWARFAbbreviationDeclaration *declaration = die.getAbbreviationDeclarationPtr();
+      const llvm::ArrayRef<RawUnit::Step> steps = raw->steps(mine.abbreviation);
+      ASSERT_EQ(steps.size(), declaration->getNumAttributes());
+      for (std::uint32_t a = 0; a < steps.size(); ++a) {
+        EXPECT_EQ(steps[a].name, declaration->getAttrByIndex(a));
+        EXPECT_EQ(steps[a].form, declaration->getFormByIndex(a));
+        if (steps[a].form == llvm::dwarf::DW_FORM_implicit_const) {
+          EXPECT_EQ(steps[a].implicitConst, declaration->getAttrImplicitConstValueByIndex(a));
+        }
+      }
       const llvm::DWARFDie parent = die.getParent();
       EXPECT_EQ(mine.parent == RawUnit::kNone ? 0 : raw->sectionOffset(mine.parent),
                 parent.isValid() ? parent.getOffset() : 0);

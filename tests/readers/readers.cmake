@@ -4,7 +4,7 @@ add_executable(dump_types readers/dump_types.cpp)
 target_link_libraries(dump_types PRIVATE ml_dwarf ml_elf ml_support ml_settings)
 
 add_executable(reader_tests readers/sample_types_test.cpp readers/rust_types_test.cpp readers/dwarf_yaml_test.cpp
-  readers/raw_unit_test.cpp readers/fingerprint_test.cpp)
+  readers/raw_unit_test.cpp readers/fingerprint_test.cpp readers/unit_reader_test.cpp)
 target_link_libraries(reader_tests PRIVATE ml_dwarf ml_elf ml_support ml_settings GTest::gtest_main)
 ml_link_llvm(reader_tests ObjectYAML Object Support)
 if(TARGET samples)
