@@ -75,6 +75,28 @@ bool sleb(const char *data, std::uint64_t end, std::uint64_t &offset, std::int64
   return true;
 }
 
+// The size of the forms compilers write most, as getFixedFormByteSize gives it (which is a call per
+// attribute of every abbreviation); 0 for the others.
+std::uint8_t commonFormSize(Form form, const llvm::dwarf::FormParams &params) {
+  switch (form) {
+  case DW_FORM_data1:
+  case DW_FORM_ref1:
+  case DW_FORM_flag: return 1;
+  case DW_FORM_data2:
+  case DW_FORM_ref2: return 2;
+  case DW_FORM_data4:
+  case DW_FORM_ref4: return 4;
+  case DW_FORM_data8:
+  case DW_FORM_ref8:
+  case DW_FORM_ref_sig8: return 8;
+  case DW_FORM_strp:
+  case DW_FORM_line_strp:
+  case DW_FORM_sec_offset: return static_cast<std::uint8_t>(params.getDwarfOffsetByteSize());
+  case DW_FORM_addr: return params.AddrSize;
+  default: return 0;
+  }
+}
+
 // Forms LLVM decodes through bases its extraction of the unit's first DIE sets (str_offsets_base,
 // addr_base, rnglists_base, loclists_base).
 bool isIndexed(Form form) {
@@ -133,13 +155,21 @@ bool RawUnit::plan() {
   const std::uint64_t end = section.size();
   std::uint64_t offset = unit_->getAbbreviationsOffset();
   if (offset >= end) return false;
+  // Codes, tags, attributes and forms are nearly all below 128: one byte.
+  auto number = [&](std::uint64_t &value) {
+    if (offset < end && static_cast<std::uint8_t>(data[offset]) < 0x80) {
+      value = static_cast<std::uint8_t>(data[offset++]);
+      return true;
+    }
+    return uleb(data, end, offset, value);
+  };
   std::vector<std::uint32_t> codes;
   std::uint64_t maxCode = 0;
   for (;;) {
     std::uint64_t code = 0, tag = 0;
-    if (!uleb(data, end, offset, code)) return false;
+    if (!number(code)) return false;
     if (code == 0) break;
-    if (!uleb(data, end, offset, tag) || tag == 0 || tag > 0xffff || code > kNone - 1 || offset >= end) return false;
+    if (!number(tag) || tag == 0 || tag > 0xffff || code > kNone - 1 || offset >= end) return false;
     const auto children = static_cast<std::uint8_t>(data[offset++]);
     if (children != DW_CHILDREN_no && children != DW_CHILDREN_yes) return false;
     Abbreviation abbreviation;
@@ -150,7 +180,7 @@ bool RawUnit::plan() {
     bool allFixed = true;
     for (;;) {
       std::uint64_t name = 0, form = 0;
-      if (!uleb(data, end, offset, name) || !uleb(data, end, offset, form)) return false;
+      if (!number(name) || !number(form)) return false;
       if (name == 0 && form == 0) break;
       if (name == 0 || form == 0 || name > 0xffff || form > 0xffff) return false;
       Step step;
@@ -162,6 +192,8 @@ bool RawUnit::plan() {
       } else if (isVariable(step.form)) {
         step.size = kVariable;
         allFixed = false;
+      } else if (const std::uint8_t common = commonFormSize(step.form, params_)) {
+        step.size = common;
       } else {
         auto size = getFixedFormByteSize(step.form, params_);
         if (!size || *size >= kVariable) return false; // DW_FORM_indirect, or a form this reader does not know
