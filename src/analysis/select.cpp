@@ -96,13 +96,18 @@ bool NameMatcher::matches(std::size_t index, std::string_view qualifiedName) con
   // has spaces or generic arguments to normalise.
   const Pattern &pattern = patterns_[index];
   auto test = [&](std::string_view form) {
-    if (form.find_first_of(" \t") != std::string_view::npos) {
+    // A loop, not find_first_of, which calls memchr over the set for every character of the name.
+    if (std::any_of(form.begin(), form.end(), [](char c) { return c == ' ' || c == '\t'; })) {
       const std::string compact = withoutSpaces(form);
       return pattern.glob ? globMatch(pattern.compact, compact) : compact == pattern.compact;
     }
     return pattern.glob ? globMatch(pattern.compact, form) : form == pattern.compact;
   };
-  if (test(qualifiedName) || test(lastComponent(qualifiedName))) return true;
+  if (test(qualifiedName)) return true;
+  // Without a scope the last component is the name itself, and no short form differs from it (most
+  // names of a C program, each of which a --struct query tests).
+  if (qualifiedName.find(':') == std::string_view::npos) return false;
+  if (test(lastComponent(qualifiedName))) return true;
   // The short form differs from the last component only inside brackets; a plain pattern without
   // brackets cannot equal a form that has them.
   constexpr std::string_view kBrackets = "<([{";

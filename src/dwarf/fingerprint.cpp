@@ -76,7 +76,6 @@ DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUn
     : raw_(raw), unit_(unit), declFiles_(declFiles), plans_(raw.abbreviationCount()),
       typeBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2), bodyBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2),
       direct_(raw.littleEndian() && raw.unitEnd() + 8 <= raw.sectionSize()) {
-  slots_.assign(raw.dies().size() * kSlotsPerDie, 0);
 }
 
 void DefinitionFingerprints::appendValue(Bytes &bytes, const RawValue &value) {
@@ -388,6 +387,8 @@ void DefinitionFingerprints::appendMembers(Bytes &bytes, std::uint32_t die, int 
 }
 
 Fingerprint DefinitionFingerprints::of(std::uint32_t die, std::string_view qualifiedName) {
+  // Made on the first call: a query for one type fingerprints nothing in most units.
+  if (slots_.empty()) slots_.assign(raw_.dies().size() * kSlotsPerDie, 0);
   const Fingerprint body = bodyOf(die, 0);
   Bytes &bytes = definitionBuffer_;
   bytes.clear();
