@@ -15,8 +15,16 @@ namespace {
 using Json = nlohmann::ordered_json;
 using What = model::LayoutItem::What;
 
+// An empty object with room for `keys` keys: ordered_json keeps an object's keys in a vector of
+// pair<const std::string, json>, which copies every key each time it grows (a const key cannot move).
+Json objectFor(std::size_t keys) {
+  Json j = Json::object();
+  j.get_ref<Json::object_t &>().reserve(keys);
+  return j;
+}
+
 Json fieldJson(const model::Field &f) {
-  Json j;
+  Json j = objectFor(12);
   j["name"] = f.name;
   j["type"] = f.typeName;
   // A virtual base whose offset only the running program knows has no number to give.
@@ -45,6 +53,7 @@ Json fieldsJson(const std::vector<model::Field> &fields) {
   };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
   Json out = Json::array();
+  out.get_ref<Json::array_t &>().reserve(order.size());
   for (std::size_t i : order) out.push_back(fieldJson(fields[i]));
   return out;
 }
@@ -132,7 +141,7 @@ Json suggestionJson(const model::Type &type, const model::Suggestion &s) {
 Json typeJson(const TypeEntry &entry) {
   const model::Type &type = *entry.type;
   const model::TypeFacts &facts = entry.facts;
-  Json j;
+  Json j = objectFor(24);
   j["name"] = type.name;
   j["kind"] = kindName(type.kind);
   j["language"] = languageName(type.language);
@@ -204,10 +213,13 @@ void typesJson(const Report &report, int depth, Output &out) {
     any = true;
     const std::string text = typeJson(entry).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     std::string indented = inner;
-    indented.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-      indented += c;
-      if (c == '\n') indented += inner;
+    indented.reserve(text.size() + text.size() / 4);
+    const std::string_view rest(text);
+    for (std::size_t at = 0; at < rest.size();) { // line by line: one append per line, not per character
+      const std::size_t end = std::min(rest.find('\n', at), rest.size() - 1) + 1;
+      indented.append(rest.substr(at, end - at));
+      if (rest[end - 1] == '\n') indented += inner;
+      at = end;
     }
     out << indented;
   };
