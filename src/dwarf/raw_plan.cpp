@@ -64,7 +64,7 @@ bool planC(const RawUnit &raw, Offers &offers) {
   std::vector<Definition> definitions;
   llvm::DenseMap<std::uint64_t, std::size_t> nameless; // section offset → index into definitions
   const auto &dies = raw.dies();
-  for (std::uint32_t i = 0; i < dies.size(); ++i) {
+  for (const std::uint32_t i : raw.typesAndTypedefs()) {
     if (!isTypeOfInterest(dies[i].tag)) continue;
     raw.read(i, values, rawBit(A::Name) | rawBit(A::Declaration) | rawBit(A::Signature));
     if (values[at(A::Signature)]) return false;
@@ -78,7 +78,8 @@ bool planC(const RawUnit &raw, Offers &offers) {
   }
 
   // Typedefs name nameless definitions, the first typedef with a name winning (Namer::nameAnonymous).
-  for (std::uint32_t i = 0; i < dies.size() && !nameless.empty(); ++i) {
+  for (const std::uint32_t i : raw.typesAndTypedefs()) {
+    if (nameless.empty()) break;
     if (dies[i].tag != DW_TAG_typedef || !raw.has(i, rawBit(A::Type))) continue;
     raw.read(i, values, rawBit(A::Type));
     const RawValue type = values[at(A::Type)];
@@ -183,7 +184,7 @@ bool planScoped(const RawUnit &raw, model::Language language, Offers &offers) {
   RawNamer namer(raw, language);
   RawValue values[kRawAttributes];
   const auto &dies = raw.dies();
-  for (std::uint32_t i = 0; i < dies.size(); ++i) {
+  for (const std::uint32_t i : raw.typesAndTypedefs()) {
     if (dies[i].tag != DW_TAG_typedef || !raw.has(i, rawBit(A::Type))) continue;
     raw.read(i, values, rawBit(A::Type));
     const RawValue type = values[at(A::Type)];
@@ -196,7 +197,7 @@ bool planScoped(const RawUnit &raw, model::Language language, Offers &offers) {
     namer.nameAnonymous(target, namer.qualified(i, 0));
     if (namer.failed()) return false;
   }
-  for (std::uint32_t i = 0; i < dies.size(); ++i) {
+  for (const std::uint32_t i : raw.typesAndTypedefs()) {
     if (!isTypeOfInterest(dies[i].tag)) continue;
     raw.read(i, values, rawBit(A::Declaration) | rawBit(A::Signature));
     if (values[at(A::Signature)]) return false;

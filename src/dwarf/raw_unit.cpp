@@ -1,6 +1,8 @@
 // RawUnit (raw_unit.h): abbreviation plans, the one-pass walk over a unit's DIEs, attributes on demand.
 #include "dwarf/raw_unit.h"
 
+#include "dwarf/dies.h"
+
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 #include <llvm/Object/ObjectFile.h>
@@ -174,6 +176,7 @@ bool RawUnit::plan() {
     if (children != DW_CHILDREN_no && children != DW_CHILDREN_yes) return false;
     Abbreviation abbreviation;
     abbreviation.tag = static_cast<Tag>(tag);
+    abbreviation.listed = isTypeOfInterest(abbreviation.tag) || abbreviation.tag == DW_TAG_typedef;
     abbreviation.children = children == DW_CHILDREN_yes;
     abbreviation.firstStep = static_cast<std::uint32_t>(steps_.size());
     std::uint64_t fixed = 0;
@@ -315,6 +318,7 @@ bool RawUnit::walk() {
     }
     if (offset > end) return false;
     const std::uint32_t index = count++;
+    if (abbreviation.listed) typesAndTypedefs_.push_back(index);
     if (abbreviation.children) {
       open.push_back(index);
       parent = index;

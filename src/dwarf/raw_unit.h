@@ -86,6 +86,9 @@ public:
   static std::optional<RawUnit> read(const llvm::DWARFUnit &unit);
 
   llvm::ArrayRef<Die> dies() const { return {dies_.get(), count_}; }
+  // The structs, classes, unions, enums and typedefs among them, in order: what naming and offering
+  // definitions looks at (raw_plan.cpp), gathered by the walk so that nothing walks every DIE again.
+  llvm::ArrayRef<std::uint32_t> typesAndTypedefs() const { return typesAndTypedefs_; }
   const Die &die(std::uint32_t index) const { return dies_[index]; }
   std::uint64_t sectionOffset(std::uint32_t index) const { return unitOffset_ + dies_[index].offset; }
   // The DIE at a section offset, kNone when no DIE of this unit starts there.
@@ -159,6 +162,7 @@ private:
   struct Abbreviation {
     llvm::dwarf::Tag tag{};
     bool children = false;
+    bool listed = false; // typesAndTypedefs() lists its DIEs
     std::uint32_t fixedSize = kNone; // all attributes' bytes when every form has a fixed size
     RawAttributeMask present = 0;    // the RawAttributes it has
     std::uint32_t firstStep = 0, steps = 0;
@@ -183,6 +187,7 @@ private:
   static constexpr std::uint32_t kBucket = 16;
   // For each 16 bytes of the unit, the first DIE that starts in them or later: indexOf's start.
   std::vector<std::uint32_t> firstInBucket_;
+  std::vector<std::uint32_t> typesAndTypedefs_;
 };
 
 } // namespace memlayout::dwarf

@@ -2,6 +2,7 @@
 // 4 and 5, compressed, relocatable objects, 32-bit and big-endian): the same DIEs in the same order with
 // the same tags, parents and subtrees, and the same value for every attribute of every DIE.
 #include "dwarf/context.h"
+#include "dwarf/dies.h"
 #include "dwarf/raw_unit.h"
 #include "reader_test_support.h"
 
@@ -93,6 +94,11 @@ TEST_P(RawUnitTest, SameDiesAndValuesAsLlvm) {
       }
     }
     ASSERT_EQ(raw->dies().size(), dies.size());
+    std::vector<std::uint32_t> typesAndTypedefs; // as LLVM's tags say
+    for (std::uint32_t i = 0; i < dies.size(); ++i)
+      if (dwarf::isTypeOfInterest(dies[i].getTag()) || dies[i].getTag() == llvm::dwarf::DW_TAG_typedef)
+        typesAndTypedefs.push_back(i);
+    EXPECT_EQ(raw->typesAndTypedefs().vec(), typesAndTypedefs);
     for (std::uint32_t i = 0; i < dies.size(); ++i) {
       const llvm::DWARFDie &die = dies[i];
       const RawUnit::Die &mine = raw->die(i);
