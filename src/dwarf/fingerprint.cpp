@@ -156,8 +156,7 @@ void DefinitionFingerprints::appendDie(Bytes &bytes, std::uint32_t die, int dept
     return;
   }
   if (direct_) appendFixed<true>(bytes, plan, die, depth, mode);
-  else
-    appendFixed<false>(bytes, plan, die, depth, mode);
+  else appendFixed<false>(bytes, plan, die, depth, mode);
 }
 
 template <bool Direct>
