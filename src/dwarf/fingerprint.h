@@ -42,8 +42,9 @@ struct FingerprintInfo {
 // One unit's fingerprints (one per thread: nothing here is shared). A fingerprint covers the qualified
 // name and the definition's body: its own attributes (tag, size, declaration file and line, …) and each
 // member's (name, offset, size, bit position, discriminant values, …; not where the member was written,
-// which no layout shows) with the member's type, through Rust variant parts. A type held by value is followed as far as its layout goes: typedefs, qualifiers
-// and arrays (with their bounds) down to a base type or an aggregate, whose body is hashed in turn.
+// which no layout shows) with the member's type, through Rust variant parts. A type held by value is
+// followed as far as its layout goes: typedefs, qualifiers and arrays (with their bounds) down to a base
+// type or an aggregate, whose body is hashed in turn.
 // Behind a pointer or reference only what its name is written with counts (pointer → const → struct
 // task_struct: the names, not task_struct's body), so a unit that only declares task_struct and one
 // that defines it give its users the same fingerprint. Equal fingerprints in two units are taken to be
