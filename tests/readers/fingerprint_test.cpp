@@ -91,21 +91,16 @@ DWARF:
 template <typename Check>
 std::vector<dwarf::Fingerprint> printsOfS(const char *yaml, Check check) {
   std::vector<dwarf::Fingerprint> prints;
-  const auto built = testing::yamlObject(yaml);
-  EXPECT_TRUE(built->object) << built->problem;
-  if (!built->object) return prints;
-  dwarf::Warnings warnings;
-  auto context = dwarf::openContext(*built->object, "yaml", warnings);
-  EXPECT_TRUE(static_cast<bool>(context)) << llvm::toString(context.takeError());
-  if (!context) return prints;
-  for (const auto &unit : (*context)->info_section_units()) {
+  const auto opened = testing::yamlDwarf(yaml);
+  if (!opened->context) return prints;
+  for (const auto &unit : opened->context->info_section_units()) {
     EXPECT_FALSE(static_cast<bool>(unit->tryExtractDIEsIfNeeded(false)));
     const std::optional<dwarf::RawUnit> raw = dwarf::RawUnit::read(*unit);
     EXPECT_TRUE(raw.has_value());
     if (!raw || raw->dies().size() < 2) return {};
     EXPECT_EQ(raw->die(1).tag, llvm::dwarf::DW_TAG_structure_type); // S
     check(*raw);
-    dwarf::DeclFiles files(warnings);
+    dwarf::DeclFiles files(opened->warnings);
     dwarf::DefinitionFingerprints fingerprints(*raw, *unit, files);
     prints.push_back(fingerprints.of(1, "S"));
   }

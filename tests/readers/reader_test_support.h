@@ -1,6 +1,7 @@
 // Helpers for reader tests: find built samples (samples.txt), read their types, look types and fields up.
 #pragma once
 
+#include "dwarf/context.h"
 #include "dwarf/type_reader.h"
 #include "elf/elf_reader.h"
 #include "model/type.h"
@@ -9,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <llvm/ADT/SmallString.h>
+#include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/Object/ObjectFile.h>
 #include <llvm/ObjectYAML/yaml2obj.h>
 #include <llvm/Support/YAMLTraits.h>
@@ -122,6 +124,28 @@ inline std::unique_ptr<YamlObject> yamlObject(const std::string &yaml) {
   auto object = llvm::object::ObjectFile::createObjectFile(llvm::MemoryBufferRef(result->bytes.str(), "yaml"));
   if (!object) result->problem = llvm::toString(object.takeError());
   else result->object = std::move(*object);
+  return result;
+}
+
+// `yaml`'s object opened as DWARF: the object, the warnings its context's handlers write to (before
+// the context, which they must outlive) and the context; `context` null, with a test failure, when
+// either step fails.
+struct YamlDwarf {
+  std::unique_ptr<YamlObject> built;
+  dwarf::Warnings warnings;
+  std::unique_ptr<llvm::DWARFContext> context;
+};
+
+inline std::unique_ptr<YamlDwarf> yamlDwarf(const std::string &yaml) {
+  auto result = std::make_unique<YamlDwarf>(); // the handlers hold the warnings' address
+  result->built = yamlObject(yaml);
+  if (!result->built->object) {
+    ADD_FAILURE() << result->built->problem;
+    return result;
+  }
+  auto context = dwarf::openContext(*result->built->object, "yaml", result->warnings);
+  if (!context) ADD_FAILURE() << llvm::toString(context.takeError());
+  else result->context = std::move(*context);
   return result;
 }
 

@@ -45,21 +45,19 @@ DWARF:
 )";
 
 TEST(UnitReader, RawWalkNeedsNoAbbreviationsFromLlvm) {
-  const auto built = testing::yamlObject(kArrayInC);
-  ASSERT_TRUE(built->object) << built->problem;
-  dwarf::Warnings warnings;
-  auto context = dwarf::openContext(*built->object, "yaml", warnings);
-  ASSERT_TRUE(static_cast<bool>(context)) << llvm::toString(context.takeError());
-  ASSERT_EQ((*context)->getNumCompileUnits(), 1u);
+  const auto opened = testing::yamlDwarf(kArrayInC);
+  ASSERT_TRUE(opened->context);
+  ASSERT_EQ(opened->context->getNumCompileUnits(), 1u);
   // A copy of the unit whose LLVM abbreviation reader has no table at all: reading its first DIE
-  // through LLVM would fail (and say so in `warnings`).
+  // through LLVM would fail (and say so in the warnings).
+  dwarf::Warnings &warnings = opened->warnings;
   llvm::DWARFDebugAbbrev nothing(llvm::DataExtractor(llvm::StringRef(), true, 0));
   const std::unique_ptr<llvm::DWARFUnit> unit =
-      dwarf::privateUnit(**context, *(*context)->getUnitAtIndex(0), false, warnings, &nothing);
+      dwarf::privateUnit(*opened->context, *opened->context->getUnitAtIndex(0), false, warnings, &nothing);
   ASSERT_TRUE(unit);
   dwarf::EarlierDefinitions earlier;
-  const dwarf::UnitTypes result =
-      dwarf::readUnitTypes(*unit, dwarf::abiOf(*built->object), dwarf::TypeQuery{}, warnings, &earlier, 0);
+  const dwarf::UnitTypes result = dwarf::readUnitTypes(*unit, dwarf::abiOf(*opened->built->object),
+                                                       dwarf::TypeQuery{}, warnings, &earlier, 0);
   EXPECT_TRUE(result.readable);
   ASSERT_EQ(result.types.size(), 1u);
   const model::Type &s = result.types.front();
@@ -100,16 +98,13 @@ DWARF:
 )";
 
 TEST(UnitReader, AbbreviationCodeDefinedTwiceIsLeftToLlvm) {
-  const auto built = testing::yamlObject(kCodeTwice);
-  ASSERT_TRUE(built->object) << built->problem;
-  dwarf::Warnings warnings;
-  auto context = dwarf::openContext(*built->object, "yaml", warnings);
-  ASSERT_TRUE(static_cast<bool>(context)) << llvm::toString(context.takeError());
-  llvm::DWARFUnit *unit = (*context)->getUnitAtIndex(0);
+  const auto opened = testing::yamlDwarf(kCodeTwice);
+  ASSERT_TRUE(opened->context);
+  llvm::DWARFUnit *unit = opened->context->getUnitAtIndex(0);
   ASSERT_NE(unit, nullptr);
   EXPECT_FALSE(dwarf::RawUnit::read(*unit).has_value());
 
-  auto table = dwarf::readTypes(*built->object, "yaml", dwarf::TypeQuery{});
+  auto table = dwarf::readTypes(*opened->built->object, "yaml", dwarf::TypeQuery{});
   ASSERT_TRUE(static_cast<bool>(table)) << support::takeErrorReport(table.takeError()).message;
   const model::Type *t = testing::onlyType(*table, "T");
   ASSERT_NE(t, nullptr);
