@@ -185,7 +185,7 @@ void DefinitionFingerprints::appendFixed(Bytes &bytes, const Plan &plan, std::ui
     switch (op.kind) {
     case Op::Word: out = Bytes::put(out, valueOf(op)); break;
     case Op::Local: {
-      const std::uint32_t type = raw_.indexOf(raw_.unitOffset() + valueOf(op));
+      const std::uint32_t type = localIndex(raw_.unitOffset() + valueOf(op));
       if (type != RawUnit::kNone) out = Bytes::put(out, localType(type, depth, mode));
       else onItsOwn([&] { appendReference(bytes, raw_.unitOffset() + valueOf(op), depth, mode); });
       break;
@@ -221,7 +221,7 @@ void DefinitionFingerprints::appendInOrder(Bytes &bytes, const Plan &plan, std::
     case Op::Implicit: bytes.number(implicitValue(step)); break;
     case Op::Local: {
       const std::uint64_t target = raw_.unitOffset() + raw_.fixedAt(offset, step.size);
-      const std::uint32_t type = raw_.indexOf(target);
+      const std::uint32_t type = localIndex(target);
       if (type != RawUnit::kNone) bytes.print(localType(type, depth, mode));
       else appendReference(bytes, target, depth, mode);
       break;
@@ -309,7 +309,7 @@ Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth,
     return hashOf(bytes.bytes());
   };
   const std::uint32_t type =
-      reference.kind == RawValue::Kind::UnitRef ? raw_.indexOf(reference.value) : RawUnit::kNone;
+      reference.kind == RawValue::Kind::UnitRef ? localIndex(reference.value) : RawUnit::kNone;
   if (type != RawUnit::kNone) return localType(type, depth, mode); // nearly every reference
   const std::pair<unsigned, std::uint64_t> key{static_cast<unsigned>(reference.kind) | (unsigned(mode) << 8),
                                                reference.value};
@@ -322,7 +322,7 @@ Fingerprint DefinitionFingerprints::typeOf(const RawValue &reference, int depth,
 
 Fingerprint DefinitionFingerprints::newLocalType(std::uint32_t type, int depth, Mode mode) {
   if (depth > kMaxTypeDepth) return standIn(depth);
-  std::uint32_t &slot = slots_[std::size_t{type} * kSlotsPerDie + static_cast<unsigned>(mode)];
+  std::uint32_t &slot = entries_[type].slots[static_cast<unsigned>(mode)];
   if (slot != 0) return prints_[slot - 1];
   prints_.push_back(standIn(depth));
   slot = static_cast<std::uint32_t>(prints_.size());
@@ -357,7 +357,7 @@ Fingerprint DefinitionFingerprints::typeBytes(std::uint32_t type, int depth, Mod
 
 Fingerprint DefinitionFingerprints::bodyOf(std::uint32_t die, int depth) {
   if (depth > kMaxTypeDepth) return standIn(depth);
-  std::uint32_t &slot = slots_[std::size_t{die} * kSlotsPerDie + 2];
+  std::uint32_t &slot = entries_[die].slots[2];
   if (slot != 0) return prints_[slot - 1];
   prints_.push_back(standIn(depth));
   slot = static_cast<std::uint32_t>(prints_.size());
@@ -387,7 +387,11 @@ void DefinitionFingerprints::appendMembers(Bytes &bytes, std::uint32_t die, int 
 
 Fingerprint DefinitionFingerprints::of(std::uint32_t die, std::string_view qualifiedName) {
   // Made on the first call: a query for one type fingerprints nothing in most units.
-  if (slots_.empty()) slots_.assign(raw_.dies().size() * kSlotsPerDie, 0);
+  if (!entries_) {
+    const llvm::ArrayRef<RawUnit::Die> dies = raw_.dies();
+    entries_ = std::make_unique_for_overwrite<Entry[]>(dies.size());
+    for (std::size_t i = 0; i < dies.size(); ++i) entries_[i] = {dies[i].offset, {0, 0, 0}};
+  }
   const Fingerprint body = bodyOf(die, 0);
   Bytes &bytes = definitionBuffer_;
   bytes.clear();

@@ -170,7 +170,7 @@ private:
   // The type at DIE `type` of this unit, memoized by its index (nearly every call finds it there).
   Fingerprint localType(std::uint32_t type, int depth, Mode mode) {
     if (depth <= kMaxTypeDepth)
-      if (const std::uint32_t slot = slots_[std::size_t{type} * kSlotsPerDie + static_cast<unsigned>(mode)])
+      if (const std::uint32_t slot = entries_[type].slots[static_cast<unsigned>(mode)])
         return prints_[slot - 1];
     return newLocalType(type, depth, mode);
   }
@@ -182,9 +182,25 @@ private:
   llvm::DWARFUnit &unit_;
   DeclFiles &declFiles_;
   std::vector<Plan> plans_; // by abbreviation
-  // Per DIE of this unit, its type in either mode and its body: 1 + an index into prints_, or 0.
-  static constexpr std::size_t kSlotsPerDie = 3;
-  std::vector<std::uint32_t> slots_;
+  // Per DIE of this unit, its offset from the unit's start (for localIndex) and its type in either mode
+  // and its body: 1 + an index into prints_, or 0. One line of cache resolves a reference and finds its
+  // print's index (the kernel's units make tens of millions of such lookups).
+  struct Entry {
+    std::uint32_t offset;
+    std::uint32_t slots[3];
+  };
+  std::unique_ptr<Entry[]> entries_;
+  // The DIE at a section offset, as RawUnit::indexOf finds it, from entries_.
+  std::uint32_t localIndex(std::uint64_t sectionOffset) const {
+    if (sectionOffset < raw_.unitOffset() || sectionOffset >= raw_.unitEnd()) return RawUnit::kNone;
+    const auto relative = static_cast<std::uint32_t>(sectionOffset - raw_.unitOffset());
+    const std::uint32_t count = static_cast<std::uint32_t>(raw_.dies().size());
+    for (std::uint32_t index = raw_.firstNear(relative); index < count; ++index) {
+      if (entries_[index].offset == relative) return index;
+      if (entries_[index].offset > relative) break;
+    }
+    return RawUnit::kNone;
+  }
   std::vector<Fingerprint> prints_;
   // Types outside the unit by the reference's kind and value (and the mode); file names by number
   // (large numbers, which damaged DWARF has, are not kept).

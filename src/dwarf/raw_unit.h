@@ -102,6 +102,9 @@ public:
     }
     return kNone;
   }
+  // Where indexOf starts looking for a DIE at `relative` bytes from the unit's start (below unitEnd()):
+  // the first DIE that starts in its 16 bytes or later.
+  std::uint32_t firstNear(std::uint32_t relative) const { return firstInBucket_[relative / kBucket]; }
   const llvm::DWARFUnit &unit() const { return *unit_; }
 
   // Fills the `wanted` attributes of DIE `index`, absent when it has not got them (the rest of `out`
