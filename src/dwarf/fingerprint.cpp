@@ -109,8 +109,14 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
   // append the same bytes for the same values: one abbreviation's identity may be fixed in one unit
   // and not in the next (a constant as data1 there, udata here).
   std::uint32_t at = 0;
+  bool placed = true; // every attribute so far has a fixed size: `at` is where this one starts
   for (std::size_t i = 0; i < steps.size(); ++i) {
     const RawUnit::Step &step = steps[i];
+    if (placed && step.name == DW_AT_name && step.form == DW_FORM_strp && !raw_.relocatable()) {
+      plan.nameAt = at;
+      plan.nameSize = step.size;
+    }
+    placed = placed && step.size != RawUnit::kVariable;
     const bool constant = isConstant(step.form);
     const bool unshown = unshownDecl(step.name);
     if (!unshown)
@@ -341,9 +347,17 @@ Fingerprint DefinitionFingerprints::typeBytes(std::uint32_t type, int depth, Mod
     bytes.print(bodyOf(type, depth + 1)); // its name is part of its attributes
   } else if (mode == Mode::Name && named && isNamedByName(die.tag)) {
     bytes.number(die.tag);
-    RawValue values[kRawAttributes];
-    raw_.read(type, values, rawBit(RawAttribute::Name));
-    appendValue(bytes, values[static_cast<std::size_t>(RawAttribute::Name)]);
+    const Plan &plan = planOf(die.abbreviation);
+    if (plan.nameSize != 0) { // the bytes appendValue gives a strp: no text, its offset
+      const char kind = static_cast<char>(RawValue::Kind::StrOffset);
+      bytes.append(&kind, 1);
+      bytes.number(raw_.fixedAt(raw_.attributesAt(type) + plan.nameAt, plan.nameSize));
+      bytes.number(0);
+    } else {
+      RawValue values[kRawAttributes];
+      raw_.read(type, values, rawBit(RawAttribute::Name));
+      appendValue(bytes, values[static_cast<std::size_t>(RawAttribute::Name)]);
+    }
   } else {
     const Mode next = isPointerLike(die.tag) ? Mode::Name : mode;
     appendDie(bytes, type, depth + 1, next);

@@ -141,6 +141,10 @@ private:
     std::uint32_t bytes = 0;    // the attributes' size, for fixed plans
     std::uint32_t appends = 0;  // fixed plans: what the ops append without checking for room
     std::uint64_t identity = 0; // tag, attributes and forms (constants as one class)
+    // DW_AT_name as a strp at a fixed place (after fixed-size attributes only), in an object with no
+    // relocations: read with one load where only the name counts (behind a pointer). 0 when not.
+    std::uint8_t nameSize = 0;
+    std::uint32_t nameAt = 0;
     std::vector<Op> ops;
   };
   const Plan &planOf(std::uint32_t abbreviation) {

@@ -176,6 +176,85 @@ TEST(Fingerprints, FixedSizeAttributesHashedAsInOrder) {
   EXPECT_TRUE(prints[0] == prints[1]) << "S's size and x's offset as data1 or udata: one layout";
 }
 
+// struct S { struct T *p; } in three units, names strp. Behind the pointer only T's name counts: read
+// with one load where the name is a strp at a fixed place (units F and H), attribute by attribute where a
+// string of variable length comes first (unit G). F and G must give the same bytes; H names U.
+const char *const kPointeeNames = R"(--- !ELF
+FileHeader:
+  Class:   ELFCLASS64
+  Data:    ELFDATA2LSB
+  Type:    ET_EXEC
+  Machine: EM_X86_64
+DWARF:
+  debug_str:
+    - S
+    - p
+    - T
+    - U
+  debug_abbrev:
+    - ID: 0
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_pointer_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 } ] }
+        - { Code: 5, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_declaration, Form: DW_FORM_flag_present } ] }
+    - ID: 1
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_pointer_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 } ] }
+        - { Code: 5, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_linkage_name, Form: DW_FORM_string }, { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_declaration, Form: DW_FORM_flag_present } ] }
+  debug_info:
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: f.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { Value: 0 }, { Value: 8 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { Value: 8 }, { Value: 42 } ] }
+        - { AbbrCode: 5, Values: [ { Value: 4 } ] }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 1
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: g.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { Value: 0 }, { Value: 8 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { Value: 8 }, { Value: 42 } ] }
+        - { AbbrCode: 5, Values: [ { CStr: _T }, { Value: 4 } ] }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: h.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { Value: 0 }, { Value: 8 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { Value: 8 }, { Value: 42 } ] }
+        - { AbbrCode: 5, Values: [ { Value: 6 } ] }
+        - { AbbrCode: 0 }
+)";
+
+TEST(Fingerprints, PointeeNameReadInOneLoadOrInOrderAlike) {
+  const std::vector<dwarf::Fingerprint> prints = printsOfS(kPointeeNames, [](const dwarf::RawUnit &raw) {
+    ASSERT_EQ(raw.dies().size(), 5u);
+    EXPECT_EQ(raw.indexOf(raw.unitOffset() + 42), 4u) << "the pointer's type: the declared struct";
+  });
+  ASSERT_EQ(prints.size(), 3u);
+  EXPECT_TRUE(prints[0] == prints[1]) << "struct T * whichever way T's name is read";
+  EXPECT_FALSE(prints[0] == prints[2]) << "struct T * and struct U *";
+}
+
 // struct S { int x; } in three units. Where x was written (decl_line, decl_column) shows nowhere in a
 // layout, so units F and G, which differ only there, share one fingerprint; S's own line is shown with
 // it (model::Type::decl), so unit H, where S starts a line further down, does not.
