@@ -3,7 +3,6 @@
 
 #include "dwarf/dies.h"
 
-#include <llvm/ADT/SmallString.h>
 #include <llvm/ADT/StringExtras.h>
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
@@ -180,43 +179,6 @@ std::optional<std::string> DeclFiles::name(llvm::DWARFUnit &unit, std::uint64_t 
                                         llvm::sys::path::Style::posix))
     it->second = result;
   return it->second;
-}
-
-std::optional<llvm::XXH128_hash_t> DeclFiles::identity(llvm::DWARFUnit &unit, std::uint64_t index) {
-  Table &table = tableOf(unit);
-  if (!table.valid || !table.prologue.hasFileAtIndex(index)) return std::nullopt;
-  const llvm::DWARFDebugLine::FileNameEntry &entry = table.prologue.getFileNameEntry(index);
-  // A string in .debug_str or .debug_line_str by where it is (equal places, equal text, and no scan for
-  // its end: gcc's units name hundreds of files each), any other by its text. A linker merges equal
-  // strings; where it did not, equal files look different and their types are built twice, which the
-  // merge absorbs.
-  llvm::SmallString<256> bytes; // called for every file of every unit: no allocation for most
-  auto put = [&](const llvm::DWARFFormValue &value) {
-    const llvm::dwarf::Form form = value.getForm();
-    if (form == DW_FORM_line_strp || form == DW_FORM_strp) {
-      const std::uint64_t offset = value.getRawUValue();
-      bytes.push_back(form == DW_FORM_strp ? 's' : 'l');
-      bytes.append(reinterpret_cast<const char *>(&offset), reinterpret_cast<const char *>(&offset) + sizeof offset);
-      return true;
-    }
-    auto string = value.getAsCString();
-    if (!string) {
-      llvm::consumeError(string.takeError());
-      return false;
-    }
-    bytes.push_back('t');
-    bytes.append(llvm::StringRef(*string));
-    bytes.push_back('\0');
-    return true;
-  };
-  if (!put(entry.Name)) return std::nullopt;
-  // The directory getFileNameByIndex joins to a relative name: versions 5 and later count from 0 (0
-  // being the compilation directory, left out), earlier ones from 1. Its index differs between units.
-  const auto &directories = table.prologue.IncludeDirectories;
-  if (table.prologue.getVersion() >= 5 ? entry.DirIdx != 0 && entry.DirIdx < directories.size()
-                                       : entry.DirIdx > 0 && entry.DirIdx <= directories.size())
-    put(directories[table.prologue.getVersion() >= 5 ? entry.DirIdx : entry.DirIdx - 1]);
-  return llvm::xxh3_128bits(llvm::arrayRefFromStringRef(bytes.str()));
 }
 
 } // namespace memlayout::dwarf

@@ -5,7 +5,6 @@
 #include "dwarf/warnings.h"
 
 #include <llvm/DebugInfo/DWARF/DWARFDebugLine.h>
-#include <llvm/Support/xxhash.h>
 
 #include <cstdint>
 #include <optional>
@@ -26,13 +25,8 @@ public:
   // directory, relative to the compilation directory when it is relative); nullopt when unknown.
   std::optional<std::string> name(llvm::DWARFUnit &unit, std::uint64_t index);
 
-  // A hash of everything name() builds the name from (the entry's name and its directory), without
-  // building it: equal identities, equal names.
-  // nullopt when name() gives nullopt.
-  std::optional<llvm::XXH128_hash_t> identity(llvm::DWARFUnit &unit, std::uint64_t index);
-
   // What `unit`'s first DIE says of its line table (DW_AT_stmt_list) and compilation directory, read by
-  // the caller, so that LLVM need not extract that DIE to answer name() and identity().
+  // the caller, so that LLVM need not extract that DIE to answer name().
   void describe(const llvm::DWARFUnit &unit, std::optional<std::uint64_t> lineTable, const char *compDir);
 
 private:

@@ -72,8 +72,8 @@ std::uint64_t implicitValue(const RawUnit::Step &step) {
 
 } // namespace
 
-DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles)
-    : raw_(raw), unit_(unit), declFiles_(declFiles), plans_(raw.abbreviationCount()),
+DefinitionFingerprints::DefinitionFingerprints(const RawUnit &raw)
+    : raw_(raw), plans_(raw.abbreviationCount()),
       typeBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2), bodyBuffers_(static_cast<std::size_t>(kMaxTypeDepth) + 2),
       direct_(raw.littleEndian() && raw.unitEnd() + 8 <= raw.sectionSize()) {
 }
@@ -94,13 +94,13 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
   const Tag tag = raw_.abbreviationTag(abbreviation);
   identity.number(tag);
   const llvm::ArrayRef<RawUnit::Step> steps = raw_.steps(abbreviation);
-  // Where a member, enumerator or typedef was written shows nowhere in a layout, and of a type's own
-  // declaration only its file and line do (model::Type::decl): two copies of a header that differ only
-  // there are one definition, and the kernel's members' three decl attributes are not hashed in every
-  // unit.
-  const bool declShown = isTypeOfInterest(tag);
-  auto unshownDecl = [&](Attribute name) {
-    return name == DW_AT_decl_column || (!declShown && (name == DW_AT_decl_file || name == DW_AT_decl_line));
+  // Where anything was written (DW_AT_decl_file, _line, _column) is left out. A member's shows nowhere;
+  // a type's shows as that of the first unit that has its layout, whichever unit builds it: the merge
+  // keeps one of identical layouts, the first, whatever their declarations (TypeMerger). So copies of a
+  // header that differ only there are one definition, and no line table is read for a unit that builds
+  // nothing.
+  auto unshownDecl = [](Attribute name) {
+    return name == DW_AT_decl_file || name == DW_AT_decl_line || name == DW_AT_decl_column;
   };
   plan.fixed = std::none_of(steps.begin(), steps.end(),
                             [](const RawUnit::Step &step) { return step.size == RawUnit::kVariable; });
@@ -126,7 +126,6 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
     const bool local = step.form == DW_FORM_ref1 || step.form == DW_FORM_ref2 || step.form == DW_FORM_ref4 ||
                        step.form == DW_FORM_ref8;
     if (unshown) op.kind = Op::Skip;
-    else if (step.name == DW_AT_decl_file) op.kind = Op::File;
     else if (step.name == DW_AT_type && local) op.kind = Op::Local;
     else if (step.name == DW_AT_type && isReference(step.form)) op.kind = Op::Chain;
     else if (isReference(step.form) && step.form != DW_FORM_ref_sig8) op.kind = Op::Skip;
@@ -135,7 +134,6 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
     else if (constant || isStringIndex(step.form) || (raw_.relocatable() && isRelocated(step.form))) op.kind = Op::Decode;
     else if (step.size == RawUnit::kVariable) op.kind = Op::Encoded;
     else if (step.size >= 1 && step.size <= 8) op.kind = Op::Word; // copied as it is, as a number
-    if (op.kind == Op::File && !(constant && step.size >= 1 && step.size <= 8)) op.size = 0; // decoded
     if (step.size != RawUnit::kVariable) at += step.size;
     const bool nothing = op.kind == Op::Skip || (op.kind == Op::Copy && op.size == 0);
     if (plan.fixed && nothing) continue;
@@ -143,8 +141,7 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
     switch (op.kind) {
     case Op::Word:
     case Op::Implicit: plan.appends += 8; break;
-    case Op::Local:
-    case Op::File: plan.appends += 16; break;
+    case Op::Local: plan.appends += 16; break;
     case Op::Copy: plan.appends += op.size; break;
     default: break;
     }
@@ -196,10 +193,6 @@ void DefinitionFingerprints::appendFixed(Bytes &bytes, const Plan &plan, std::ui
       else onItsOwn([&] { appendReference(bytes, raw_.unitOffset() + valueOf(op), depth, mode); });
       break;
     }
-    case Op::File:
-      if (op.size >= 1) out = Bytes::put(out, fileOf(valueOf(op)));
-      else onItsOwn([&] { appendFile(bytes, steps[op.step], start + op.at); });
-      break;
     case Op::Implicit: out = Bytes::put(out, implicitValue(steps[op.step])); break;
     case Op::Copy:
       std::memcpy(out, data + start + op.at, op.size);
@@ -240,10 +233,6 @@ void DefinitionFingerprints::appendInOrder(Bytes &bytes, const Plan &plan, std::
     }
     case Op::Copy: bytes.append(data + offset, step.size); break;
     case Op::Decode: appendDecoded(bytes, step, offset); break;
-    case Op::File:
-      if (step.size >= 1 && step.size <= 8 && isConstant(step.form)) bytes.print(fileOf(raw_.fixedAt(offset, step.size)));
-      else appendFile(bytes, step, offset);
-      break;
     case Op::Chain: bytes.print(typeOf(raw_.decode(step, offset), depth, mode)); break;
     case Op::Skip: break;
     }
@@ -258,34 +247,11 @@ void DefinitionFingerprints::appendDecoded(Bytes &bytes, const RawUnit::Step &st
   else appendValue(bytes, value);
 }
 
-void DefinitionFingerprints::appendFile(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset) {
-  const RawValue value = raw_.decode(step, offset);
-  if (value.kind == RawValue::Kind::Constant) bytes.print(fileOf(value.value));
-  else appendValue(bytes, value);
-}
-
 void DefinitionFingerprints::appendReference(Bytes &bytes, std::uint64_t target, int depth, Mode mode) {
   RawValue reference;
   reference.kind = RawValue::Kind::UnitRef;
   reference.value = target;
   bytes.print(typeOf(reference, depth, mode));
-}
-
-Fingerprint DefinitionFingerprints::newFile(std::uint64_t index) {
-  // Nearly every member names its file: small numbers are kept by position (large ones, which damaged
-  // DWARF has, are not kept).
-  constexpr std::uint64_t kDirect = 4096;
-  Fingerprint print{~std::uint64_t{0}, ~std::uint64_t{0} - 2}; // no name: all alike
-  if (auto identity = declFiles_.identity(unit_, index)) print = {identity->low64, identity->high64};
-  if (index < kDirect) {
-    if (index >= files_.size()) {
-      files_.resize(index + 1);
-      fileKnown_.resize(index + 1, 0);
-    }
-    files_[index] = print;
-    fileKnown_[index] = 1;
-  }
-  return print;
 }
 
 namespace {

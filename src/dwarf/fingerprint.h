@@ -1,7 +1,6 @@
 // Definition fingerprints: what tells two units' definitions of a type apart without building them.
 #pragma once
 
-#include "dwarf/decl_files.h"
 #include "dwarf/die_key.h"
 #include "dwarf/raw_unit.h"
 
@@ -17,10 +16,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-namespace llvm {
-class DWARFUnit;
-}
 
 namespace memlayout::dwarf {
 
@@ -40,9 +35,9 @@ struct FingerprintInfo {
 };
 
 // One unit's fingerprints (one per thread: nothing here is shared). A fingerprint covers the qualified
-// name and the definition's body: its own attributes (tag, size, declaration file and line, …) and each
-// member's (name, offset, size, bit position, discriminant values, …; not where the member was written,
-// which no layout shows) with the member's type, through Rust variant parts. A type held by value is
+// name and the definition's body: its own attributes (tag, size, …) and each member's (name, offset, size,
+// bit position, discriminant values, …) with the member's type, through Rust variant parts; not where
+// anything was written (decl_file, decl_line, decl_column: makePlan says why). A type held by value is
 // followed as far as its layout goes: typedefs, qualifiers and arrays (with their bounds) down to a base
 // type or an aggregate, whose body is hashed in turn.
 // Behind a pointer or reference only what its name is written with counts (pointer → const → struct
@@ -52,15 +47,14 @@ struct FingerprintInfo {
 //
 // Hashed from the unit's raw bytes (raw_unit.h) by a plan made once per abbreviation: attributes are
 // copied as they are encoded, except what differs between units for the same type. References become
-// what they lead to (or are dropped: DW_AT_sibling), a file number the file's name (DeclFiles::identity),
-// a string index (strx) its .debug_str offset, and in relocatable objects, offsets their relocated
+// what they lead to (or are dropped: DW_AT_sibling), a string index (strx) its .debug_str offset, and in relocatable objects, offsets their relocated
 // values. Names are .debug_str offsets (a linker merges equal strings; where it did not, equal types
 // merely look different and are built twice, which the merge absorbs); each type and body is hashed
 // once per unit, and a reference that leaves the unit (a type-unit signature, another unit's DIE) is
 // hashed as that reference.
 class DefinitionFingerprints {
 public:
-  DefinitionFingerprints(const RawUnit &raw, llvm::DWARFUnit &unit, DeclFiles &declFiles);
+  explicit DefinitionFingerprints(const RawUnit &raw);
 
   // The fingerprint of the definition at DIE `die` of the raw unit, named `qualifiedName`.
   Fingerprint of(std::uint32_t die, std::string_view qualifiedName);
@@ -124,11 +118,10 @@ private:
       Decode,  // one attribute by value: other constants, strx, relocated offsets
       Chain,   // DW_AT_type: the type it leads to
       Local,   // DW_AT_type as ref1 … ref8, into this unit: the type it leads to
-      File,    // DW_AT_decl_file: the file's name
       Skip     // a reference that is not part of the layout (DW_AT_sibling, DW_AT_specification, …)
     };
     Kind kind;
-    std::uint8_t size = 0;  // the attribute's bytes when fixed (File: 0 when its value must be decoded)
+    std::uint8_t size = 0;  // the attribute's bytes when fixed
     std::uint16_t step = 0; // the attribute, for all but Copy
     std::uint32_t at = 0;   // fixed plans: where it starts, from the DIE's first attribute
     std::uint64_t mask = 0; // of a value `size` bytes long read as 8
@@ -160,16 +153,10 @@ private:
   template <bool Direct>
   void appendFixed(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode);
   void appendDecoded(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset);
-  void appendFile(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset);
   // A reference to no DIE's start in this unit.
   void appendReference(Bytes &bytes, std::uint64_t target, int depth, Mode mode);
   void appendMembers(Bytes &bytes, std::uint32_t die, int depth);
   void appendValue(Bytes &bytes, const RawValue &value);
-  Fingerprint fileOf(std::uint64_t index) {
-    if (index < files_.size() && fileKnown_[index]) return files_[index];
-    return newFile(index);
-  }
-  Fingerprint newFile(std::uint64_t index);
   Fingerprint typeOf(const RawValue &reference, int depth, Mode mode);
   // The type at DIE `type` of this unit, memoized by its index (nearly every call finds it there).
   Fingerprint localType(std::uint32_t type, int depth, Mode mode) {
@@ -183,8 +170,6 @@ private:
   Fingerprint bodyOf(std::uint32_t die, int depth);
 
   const RawUnit &raw_;
-  llvm::DWARFUnit &unit_;
-  DeclFiles &declFiles_;
   std::vector<Plan> plans_; // by abbreviation
   // Per DIE of this unit, its offset from the unit's start (for localIndex) and its type in either mode
   // and its body: 1 + an index into prints_, or 0. One line of cache resolves a reference and finds its
@@ -206,11 +191,8 @@ private:
     return RawUnit::kNone;
   }
   std::vector<Fingerprint> prints_;
-  // Types outside the unit by the reference's kind and value (and the mode); file names by number
-  // (large numbers, which damaged DWARF has, are not kept).
+  // Types outside the unit by the reference's kind and value (and the mode).
   llvm::DenseMap<std::pair<unsigned, std::uint64_t>, Fingerprint> types_;
-  std::vector<Fingerprint> files_;
-  std::vector<char> fileKnown_;
   Bytes definitionBuffer_, planBuffer_;
   // One per depth (0 … kMaxTypeDepth + 1) for each kind of hash: at most one of a kind is being made
   // at a depth at a time.

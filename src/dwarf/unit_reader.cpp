@@ -46,7 +46,7 @@ UnitTypes readUnitTypes(llvm::DWARFUnit &unit, const Abi &abi, const TypeQuery &
   result.readable = true;
   TypeBuilder builder(unit, raw ? Die(*raw, 0) : Die(unit.getUnitDIE(true)), abi, warnings);
   std::optional<DefinitionFingerprints> prints;
-  if (raw) prints.emplace(*raw, unit, builder.declFiles());
+  if (raw) prints.emplace(*raw);
 
   if (raw)
     if (std::optional<RawPlan> plan = planFromRaw(*raw, builder.unitLanguage(), query, *prints, *earlier, order)) {
