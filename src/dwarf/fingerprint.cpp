@@ -148,6 +148,9 @@ const DefinitionFingerprints::Plan &DefinitionFingerprints::makePlan(std::uint32
   }
   plan.bytes = at;
   plan.identity = llvm::xxh3_64bits(identity.bytes());
+  plan.simple = plan.fixed && direct_ && std::all_of(plan.ops.begin(), plan.ops.end(), [](const Op &op) {
+    return op.kind == Op::Word || op.kind == Op::Local;
+  });
   return plan;
 }
 
@@ -310,20 +313,22 @@ Fingerprint DefinitionFingerprints::typeBytes(std::uint32_t type, int depth, Mod
   const RawUnit::Die &die = raw_.die(type);
   const bool named = raw_.has(type, rawBit(RawAttribute::Name)) != 0;
   if (isTypeOfInterest(die.tag) && (mode == Mode::Layout || !named)) {
-    bytes.print(bodyOf(type, depth + 1)); // its name is part of its attributes
-  } else if (mode == Mode::Name && named && isNamedByName(die.tag)) {
-    bytes.number(die.tag);
+    // Its body's print (its name is part of its attributes), told apart by a constant rather than hashed
+    // again: a bijection, so no two bodies meet.
+    const Fingerprint body = bodyOf(type, depth + 1);
+    return {body.low ^ 0x9e3779b97f4a7c15u, body.high};
+  }
+  if (mode == Mode::Name && named && isNamedByName(die.tag)) {
+    // A name in .debug_str: the print is the tag and the offset as they are, no hash (a hash meets one
+    // only by a chance of 2^-112: its low word under 2^16, its high word that offset). Others are hashed.
     const Plan &plan = planOf(die.abbreviation);
-    if (plan.nameSize != 0) { // the bytes appendValue gives a strp: no text, its offset
-      const char kind = static_cast<char>(RawValue::Kind::StrOffset);
-      bytes.append(&kind, 1);
-      bytes.number(raw_.fixedAt(raw_.attributesAt(type) + plan.nameAt, plan.nameSize));
-      bytes.number(0);
-    } else {
-      RawValue values[kRawAttributes];
-      raw_.read(type, values, rawBit(RawAttribute::Name));
-      appendValue(bytes, values[static_cast<std::size_t>(RawAttribute::Name)]);
-    }
+    if (plan.nameSize != 0) return {die.tag, raw_.fixedAt(raw_.attributesAt(type) + plan.nameAt, plan.nameSize)};
+    RawValue values[kRawAttributes];
+    raw_.read(type, values, rawBit(RawAttribute::Name));
+    const RawValue &name = values[static_cast<std::size_t>(RawAttribute::Name)];
+    if (name.kind == RawValue::Kind::StrOffset) return {die.tag, name.value};
+    bytes.number(die.tag);
+    appendValue(bytes, name);
   } else {
     const Mode next = isPointerLike(die.tag) ? Mode::Name : mode;
     appendDie(bytes, type, depth + 1, next);
@@ -351,6 +356,32 @@ Fingerprint DefinitionFingerprints::bodyOf(std::uint32_t die, int depth) {
   return print;
 }
 
+// appendDie's bytes for a simple plan, in Layout mode: a member as gcc writes most of them (name, type,
+// offset) costs no call, and no dispatch but Word or Local.
+void DefinitionFingerprints::appendSimple(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth) {
+  const char *attributes = raw_.bytes() + raw_.attributesAt(die);
+  char *out = bytes.room(sizeof plan.identity + plan.appends);
+  out = Bytes::put(out, plan.identity);
+  for (const Op &op : plan.ops) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, attributes + op.at, sizeof word);
+    word &= op.mask;
+    if (op.kind == Op::Word) {
+      out = Bytes::put(out, word);
+      continue;
+    }
+    const std::uint32_t type = localIndex(raw_.unitOffset() + word);
+    if (type != RawUnit::kNone) {
+      out = Bytes::put(out, localType(type, depth, Mode::Layout));
+    } else {
+      bytes.commit(out);
+      appendReference(bytes, raw_.unitOffset() + word, depth, Mode::Layout);
+      out = bytes.room(plan.appends);
+    }
+  }
+  bytes.commit(out);
+}
+
 void DefinitionFingerprints::appendMembers(Bytes &bytes, std::uint32_t die, int depth) {
   const std::uint32_t end = raw_.die(die).end;
   for (std::uint32_t child = die + 1; child < end; child = raw_.die(child).end) {
@@ -359,7 +390,9 @@ void DefinitionFingerprints::appendMembers(Bytes &bytes, std::uint32_t die, int 
       bytes.number(tag); // no bytes of the layout
       continue;
     }
-    appendDie(bytes, child, depth, Mode::Layout);
+    const Plan &plan = planOf(raw_.die(child).abbreviation);
+    if (plan.simple) appendSimple(bytes, plan, child, depth);
+    else appendDie(bytes, child, depth, Mode::Layout);
     // A variant part's variants; nested type definitions are bodies of their own.
     if (tag == DW_TAG_variant_part || tag == DW_TAG_variant) appendMembers(bytes, child, depth);
   }

@@ -133,6 +133,8 @@ private:
     bool fixed = false;
     std::uint32_t bytes = 0;    // the attributes' size, for fixed plans
     std::uint32_t appends = 0;  // fixed plans: what the ops append without checking for room
+    // Fixed, read directly (8-byte loads), and nothing but Word and Local ops: appendSimple's.
+    bool simple = false;
     std::uint64_t identity = 0; // tag, attributes and forms (constants as one class)
     // DW_AT_name as a strp at a fixed place (after fixed-size attributes only), in an object with no
     // relocations: read with one load where only the name counts (behind a pointer). 0 when not.
@@ -150,6 +152,7 @@ private:
   // The DIE's plan identity and attributes; the types it refers to hashed at `depth` in `mode`.
   void appendDie(Bytes &bytes, std::uint32_t die, int depth, Mode mode);
   void appendInOrder(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode);
+  void appendSimple(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth);
   template <bool Direct>
   void appendFixed(Bytes &bytes, const Plan &plan, std::uint32_t die, int depth, Mode mode);
   void appendDecoded(Bytes &bytes, const RawUnit::Step &step, std::uint64_t offset);
