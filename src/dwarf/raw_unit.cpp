@@ -267,14 +267,18 @@ bool RawUnit::walk() {
   std::size_t capacity = std::max<std::size_t>(64, (end - unitOffset_) / 8);
   auto dies = std::make_unique_for_overwrite<Die[]>(capacity);
   std::uint32_t count = 0;
-  std::vector<std::uint32_t> open; // DIEs whose children are being read; the last is `parent`
-  open.reserve(64);
+  // The DIE whose children are being read (kNone: the unit DIE is yet to come); the DIEs still open
+  // are its chain of parents.
   std::uint32_t parent = kNone;
-  // For each bucket, the first DIE starting in it or later.
+  // Each bucket first gets the last DIE that starts in it (one store per DIE, no branch), and after
+  // the walk the first DIE that starts in it or later.
   const std::uint64_t buckets = (end - unitOffset_) / kBucket + 1;
-  firstInBucket_.resize(buckets);
-  std::uint32_t *first = firstInBucket_.data();
-  std::uint64_t filled = 0; // buckets
+  firstInBucket_.assign(buckets, kNone);
+  std::uint32_t *lastIn = firstInBucket_.data();
+  auto close = [&](std::uint32_t die) {
+    dies[die].end = count;
+    return dies[die].parent;
+  };
   while (offset < end) {
     const std::uint64_t start = offset;
     std::uint64_t code = static_cast<std::uint8_t>(data[offset]);
@@ -285,11 +289,9 @@ bool RawUnit::walk() {
       if (offset - start > 255) return false; // codes are small numbers
     }
     if (code == 0) { // the end of a list of children
-      if (open.empty()) continue;
-      dies[open.back()].end = count;
-      open.pop_back();
-      if (open.empty()) break; // the unit DIE is closed: what follows is padding
-      parent = open.back();
+      if (parent == kNone) continue;
+      parent = close(parent);
+      if (parent == kNone) break; // the unit DIE is closed: what follows is padding
       continue;
     }
     if (code >= byCode_.size()) return false;
@@ -304,7 +306,7 @@ bool RawUnit::walk() {
     }
     const Abbreviation &abbreviation = abbreviations_[which];
     const auto relative = static_cast<std::uint32_t>(start - unitOffset_);
-    while (filled <= relative / kBucket) first[filled++] = count;
+    lastIn[relative / kBucket] = count;
     dies[count] = {relative, count + 1, parent, which, abbreviation.tag, static_cast<std::uint8_t>(offset - start)};
     if (abbreviation.fixedSize != kNone) {
       offset += abbreviation.fixedSize;
@@ -319,17 +321,19 @@ bool RawUnit::walk() {
     if (offset > end) return false;
     const std::uint32_t index = count++;
     if (abbreviation.listed) typesAndTypedefs_.push_back(index);
-    if (abbreviation.children) {
-      open.push_back(index);
-      parent = index;
-    } else if (open.empty()) {
-      break; // a unit DIE without children
-    }
+    if (abbreviation.children) parent = index;
+    else if (parent == kNone) break; // a unit DIE without children
   }
-  for (std::uint32_t index : open) dies[index].end = count; // truncated unit
+  while (parent != kNone) parent = close(parent); // a truncated unit
   dies_ = std::move(dies);
   count_ = count;
-  while (filled < buckets) first[filled++] = count;
+  // The first DIE starting in a bucket or later is the one after the last that starts before it.
+  std::uint32_t next = 0;
+  for (std::uint64_t bucket = 0; bucket < buckets; ++bucket) {
+    const std::uint32_t last = lastIn[bucket];
+    lastIn[bucket] = next;
+    if (last != kNone) next = last + 1;
+  }
   return count != 0;
 }
 
