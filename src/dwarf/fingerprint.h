@@ -47,11 +47,11 @@ struct FingerprintInfo {
 //
 // Hashed from the unit's raw bytes (raw_unit.h) by a plan made once per abbreviation: attributes are
 // copied as they are encoded, except what differs between units for the same type. References become
-// what they lead to (or are dropped: DW_AT_sibling), a string index (strx) its .debug_str offset, and in relocatable objects, offsets their relocated
-// values. Names are .debug_str offsets (a linker merges equal strings; where it did not, equal types
-// merely look different and are built twice, which the merge absorbs); each type and body is hashed
-// once per unit, and a reference that leaves the unit (a type-unit signature, another unit's DIE) is
-// hashed as that reference.
+// what they lead to (or are dropped: DW_AT_sibling), a string index (strx) its .debug_str offset, and
+// in relocatable objects, offsets their relocated values. Names are .debug_str offsets (a linker merges
+// equal strings; where it did not, equal types merely look different and are built twice, which the
+// merge absorbs); each type and body is hashed once per unit, and a reference that leaves the unit (a
+// type-unit signature, another unit's DIE) is hashed as that reference.
 class DefinitionFingerprints {
 public:
   explicit DefinitionFingerprints(const RawUnit &raw);
