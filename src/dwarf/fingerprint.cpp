@@ -398,18 +398,37 @@ void DefinitionFingerprints::appendMembers(Bytes &bytes, std::uint32_t die, int 
   }
 }
 
-Fingerprint DefinitionFingerprints::of(std::uint32_t die, std::string_view qualifiedName) {
+Fingerprint DefinitionFingerprints::bodyOfDefinition(std::uint32_t die) {
   // Made on the first call: a query for one type fingerprints nothing in most units.
   if (!entries_) {
     const llvm::ArrayRef<RawUnit::Die> dies = raw_.dies();
     entries_ = std::make_unique_for_overwrite<Entry[]>(dies.size());
     for (std::size_t i = 0; i < dies.size(); ++i) entries_[i] = {dies[i].offset, {0, 0, 0}};
   }
-  const Fingerprint body = bodyOf(die, 0);
+  return bodyOf(die, 0);
+}
+
+Fingerprint DefinitionFingerprints::of(std::uint32_t die, std::string_view qualifiedName) {
+  RawValue values[kRawAttributes];
+  raw_.read(die, values, rawBit(RawAttribute::Name));
+  const RawValue &name = values[static_cast<std::size_t>(RawAttribute::Name)];
+  if (name.kind == RawValue::Kind::StrOffset)
+    if (const auto text = raw_.text(name); text && *text == qualifiedName) return ofNamedAt(die, name.value);
+  const Fingerprint body = bodyOfDefinition(die);
   Bytes &bytes = definitionBuffer_;
   bytes.clear();
   bytes.append(qualifiedName.data(), qualifiedName.size());
   bytes.append("", 1);
+  bytes.print(body);
+  return hashOf(bytes.bytes());
+}
+
+Fingerprint DefinitionFingerprints::ofNamedAt(std::uint32_t die, std::uint64_t nameOffset) {
+  const Fingerprint body = bodyOfDefinition(die);
+  Bytes &bytes = definitionBuffer_;
+  bytes.clear();
+  bytes.append("", 1); // no name's text starts with a NUL
+  bytes.number(nameOffset);
   bytes.print(body);
   return hashOf(bytes.bytes());
 }

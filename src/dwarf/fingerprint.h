@@ -56,8 +56,13 @@ class DefinitionFingerprints {
 public:
   explicit DefinitionFingerprints(const RawUnit &raw);
 
-  // The fingerprint of the definition at DIE `die` of the raw unit, named `qualifiedName`.
+  // The fingerprint of the definition at DIE `die` of the raw unit, named `qualifiedName`. A definition
+  // whose qualified name is its own DW_AT_name, in .debug_str, is keyed by the name's offset instead
+  // of its text, so that ofNamedAt gives the same without the text being read.
   Fingerprint of(std::uint32_t die, std::string_view qualifiedName);
+  // The fingerprint of the definition at DIE `die`, whose qualified name is its own DW_AT_name, at
+  // `nameOffset` in .debug_str (a C unit's named types: their text never needs reading to be told apart).
+  Fingerprint ofNamedAt(std::uint32_t die, std::uint64_t nameOffset);
 
 private:
   // What is hashed, gathered with inlined appends (std::string's are calls, and the kernel makes
@@ -171,6 +176,7 @@ private:
   Fingerprint newLocalType(std::uint32_t type, int depth, Mode mode);
   Fingerprint typeBytes(std::uint32_t type, int depth, Mode mode);
   Fingerprint bodyOf(std::uint32_t die, int depth);
+  Fingerprint bodyOfDefinition(std::uint32_t die);
 
   const RawUnit &raw_;
   std::vector<Plan> plans_; // by abbreviation

@@ -23,6 +23,10 @@ struct Offers {
   RawPlan plan;
   std::vector<std::uint32_t> wanted;
   std::vector<Fingerprint> wantedPrints;
+  // Per wanted definition, where its name is in .debug_str when its text was not read (kRead when it
+  // was): an empty name (anonymous) is found, and skipped, only if it is to be built.
+  static constexpr std::uint64_t kRead = ~std::uint64_t{0};
+  std::vector<std::uint64_t> unreadNames;
 
   void offer(std::uint32_t index, std::string_view name) {
     if (name.empty()) return; // anonymous: built only inside the types that hold it
@@ -32,6 +36,14 @@ struct Offers {
     }
     wanted.push_back(index);
     wantedPrints.push_back(prints.of(index, name));
+    unreadNames.push_back(kRead);
+  }
+  // A definition named by its own DW_AT_name at `nameOffset` in .debug_str, its text unread (every
+  // name is wanted).
+  void offerNamedAt(std::uint32_t index, std::uint64_t nameOffset) {
+    wanted.push_back(index);
+    wantedPrints.push_back(prints.ofNamedAt(index, nameOffset));
+    unreadNames.push_back(nameOffset);
   }
 };
 
@@ -56,11 +68,15 @@ bool isVariantStruct(const RawUnit &raw, std::uint32_t index) {
 // and only typedefs of nameless definitions are read.
 bool planC(const RawUnit &raw, Offers &offers) {
   RawValue values[kRawAttributes];
-  // The definitions, each with its name when it has one (nameless ones may get a typedef's below).
+  // The definitions, each with its name when it has one (nameless ones may get a typedef's below), or
+  // where in .debug_str it is: when every name is wanted, a name there is not read (the kernel's
+  // 770,000 offers would read as many strings spread over its .debug_str).
   struct Definition {
     std::uint32_t index;
     std::optional<std::string_view> name;
+    std::optional<std::uint64_t> nameOffset;
   };
+  const bool readNames = static_cast<bool>(offers.query.wants);
   std::vector<Definition> definitions;
   llvm::DenseMap<std::uint64_t, std::size_t> nameless; // section offset → index into definitions
   const auto &dies = raw.dies();
@@ -70,11 +86,15 @@ bool planC(const RawUnit &raw, Offers &offers) {
     if (values[at(A::Signature)]) return false;
     if (values[at(A::Declaration)].isSet()) continue;
     if (isVariantStruct(raw, i)) continue;
+    if (!readNames && values[at(A::Name)].kind == RawValue::Kind::StrOffset && raw.hasText(values[at(A::Name)])) {
+      definitions.push_back({i, std::nullopt, values[at(A::Name)].value});
+      continue;
+    }
     bool known = true;
     std::optional<std::string_view> name = nameOf(raw, values[at(A::Name)], known);
     if (!known) return false;
     if (!name) nameless.try_emplace(raw.sectionOffset(i), definitions.size());
-    definitions.push_back({i, name});
+    definitions.push_back({i, name, std::nullopt});
   }
 
   // Typedefs name nameless definitions, the first typedef with a name winning (Namer::nameAnonymous).
@@ -98,7 +118,8 @@ bool planC(const RawUnit &raw, Offers &offers) {
   }
 
   for (const Definition &definition : definitions)
-    if (definition.name) offers.offer(definition.index, *definition.name);
+    if (definition.nameOffset) offers.offerNamedAt(definition.index, *definition.nameOffset);
+    else if (definition.name) offers.offer(definition.index, *definition.name);
   return true;
 }
 
@@ -214,7 +235,7 @@ bool planScoped(const RawUnit &raw, model::Language language, Offers &offers) {
 
 std::optional<RawPlan> planFromRaw(const RawUnit &raw, model::Language language, const TypeQuery &query,
                                    DefinitionFingerprints &prints, EarlierDefinitions &earlier, std::size_t order) {
-  Offers offers{query, prints, {}, {}, {}};
+  Offers offers{query, prints, {}, {}, {}, {}};
   bool settled = false;
   if (language == model::Language::C) settled = planC(raw, offers);
   else if (language == model::Language::Cpp || language == model::Language::Rust)
@@ -222,8 +243,16 @@ std::optional<RawPlan> planFromRaw(const RawUnit &raw, model::Language language,
   if (!settled) return std::nullopt;
   std::vector<bool> claimed;
   earlier.claimedBefore(offers.wantedPrints, order, claimed);
-  for (std::size_t i = 0; i < offers.wanted.size(); ++i)
-    if (!claimed[i]) offers.plan.build.push_back(offers.wanted[i]);
+  for (std::size_t i = 0; i < offers.wanted.size(); ++i) {
+    if (claimed[i]) continue;
+    if (const std::uint64_t at = offers.unreadNames[i]; at != Offers::kRead) {
+      RawValue name;
+      name.kind = RawValue::Kind::StrOffset;
+      name.value = at;
+      if (raw.text(name).value_or("").empty()) continue; // anonymous, as offer() would have found
+    }
+    offers.plan.build.push_back(offers.wanted[i]);
+  }
   return std::move(offers.plan);
 }
 

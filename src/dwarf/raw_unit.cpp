@@ -477,14 +477,28 @@ void RawUnit::read(std::uint32_t index, RawValue (&out)[kRawAttributes], RawAttr
   }
 }
 
-std::optional<std::string_view> RawUnit::text(const RawValue &value) const {
-  llvm::StringRef section;
+namespace {
+
+// The section a string value's offset is into, empty for other values.
+llvm::StringRef stringSection(const llvm::DWARFUnit &unit, const RawValue &value) {
   switch (value.kind) {
-  case RawValue::Kind::Text: return value.bytes;
-  case RawValue::Kind::StrOffset: section = unit_->getContext().getDWARFObj().getStrSection(); break;
-  case RawValue::Kind::LineStr: section = unit_->getContext().getDWARFObj().getLineStrSection(); break;
-  default: return std::nullopt;
+  case RawValue::Kind::StrOffset: return unit.getContext().getDWARFObj().getStrSection();
+  case RawValue::Kind::LineStr: return unit.getContext().getDWARFObj().getLineStrSection();
+  default: return {};
   }
+}
+
+} // namespace
+
+bool RawUnit::hasText(const RawValue &value) const {
+  if (value.kind == RawValue::Kind::Text) return true;
+  const llvm::StringRef section = stringSection(*unit_, value);
+  return value.value < section.size() && memrchr(section.data() + value.value, 0, section.size() - value.value);
+}
+
+std::optional<std::string_view> RawUnit::text(const RawValue &value) const {
+  if (value.kind == RawValue::Kind::Text) return value.bytes;
+  const llvm::StringRef section = stringSection(*unit_, value);
   if (value.value >= section.size()) return std::nullopt;
   const char *start = section.data() + value.value;
   const void *nul = std::memchr(start, 0, section.size() - value.value);

@@ -116,6 +116,9 @@ public:
   }
   // A name's text: strp/strx/line_strp/string, when it lies wholly inside its section.
   std::optional<std::string_view> text(const RawValue &value) const;
+  // Whether text() has the value's text, without reading the text: a string offset inside its section
+  // with a NUL somewhere after it (its section's last byte, nearly always).
+  bool hasText(const RawValue &value) const;
 
   // Attribute by attribute, for readers of their own (fingerprints): the abbreviations, the steps of
   // one, where a DIE's attributes start, and stepping over or decoding one attribute at an offset.

@@ -112,5 +112,71 @@ TEST(UnitReader, AbbreviationCodeDefinedTwiceIsLeftToLlvm) {
   EXPECT_EQ(t->size, 8u);
 }
 
+// struct S { int x; } in a C unit and a C++ unit, names in .debug_str, and in the C unit a struct whose
+// name is the empty string. A C unit keys its definitions by where their names are (the kernel's 770,000
+// names are not read), a C++ unit by the qualified name's text, which is the name's own for S: S must get
+// one key either way, so the C++ unit leaves it to the C unit. The empty name is found only when the
+// struct is to be built, and keeps it from being listed, as when names were read up front.
+const char *const kCAndCpp = R"(--- !ELF
+FileHeader: { Class: ELFCLASS64, Data: ELFDATA2LSB, Type: ET_EXEC, Machine: EM_X86_64 }
+DWARF:
+  debug_str:
+    - S
+    - x
+    - int
+    - ''
+  debug_abbrev:
+    - ID: 0
+      Table:
+        - { Code: 1, Tag: DW_TAG_compile_unit, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_string }, { Attribute: DW_AT_language, Form: DW_FORM_data2 } ] }
+        - { Code: 2, Tag: DW_TAG_structure_type, Children: DW_CHILDREN_yes, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 } ] }
+        - { Code: 3, Tag: DW_TAG_member, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_type, Form: DW_FORM_ref4 }, { Attribute: DW_AT_data_member_location, Form: DW_FORM_data1 } ] }
+        - { Code: 4, Tag: DW_TAG_base_type, Children: DW_CHILDREN_no, Attributes: [ { Attribute: DW_AT_name, Form: DW_FORM_strp }, { Attribute: DW_AT_byte_size, Form: DW_FORM_data1 }, { Attribute: DW_AT_encoding, Form: DW_FORM_data1 } ] }
+  debug_info:
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: c.c }, { Value: 0x0c } ] }
+        - { AbbrCode: 2, Values: [ { Value: 0 }, { Value: 4 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 53 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 2, Values: [ { Value: 8 }, { Value: 4 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 53 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { Value: 4 }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 0 }
+    - Version: 5
+      UnitType: DW_UT_compile
+      AbbrevTableID: 0
+      AddrSize: 8
+      Entries:
+        - { AbbrCode: 1, Values: [ { CStr: p.c }, { Value: 0x04 } ] }
+        - { AbbrCode: 2, Values: [ { Value: 0 }, { Value: 4 } ] }
+        - { AbbrCode: 3, Values: [ { Value: 2 }, { Value: 36 }, { Value: 0 } ] }
+        - { AbbrCode: 0 }
+        - { AbbrCode: 4, Values: [ { Value: 4 }, { Value: 4 }, { Value: 5 } ] }
+        - { AbbrCode: 0 }
+)";
+
+TEST(UnitReader, CNamesKeyedWhereTheyAreAsCppTextKeysThemEmptyOnesStillUnlisted) {
+  const auto opened = testing::yamlDwarf(kCAndCpp);
+  ASSERT_TRUE(opened->context);
+  ASSERT_EQ(opened->context->getNumCompileUnits(), 2u);
+  dwarf::Warnings &warnings = opened->warnings;
+  dwarf::EarlierDefinitions earlier;
+  const dwarf::Abi abi = dwarf::abiOf(*opened->built->object);
+  const dwarf::UnitTypes c =
+      dwarf::readUnitTypes(*opened->context->getUnitAtIndex(0), abi, dwarf::TypeQuery{}, warnings, &earlier, 0);
+  ASSERT_EQ(c.types.size(), 1u) << "S, and not the struct named by the empty string";
+  EXPECT_EQ(c.types.front().name, "S");
+  const dwarf::UnitTypes cpp =
+      dwarf::readUnitTypes(*opened->context->getUnitAtIndex(1), abi, dwarf::TypeQuery{}, warnings, &earlier, 1);
+  EXPECT_TRUE(cpp.readable);
+  EXPECT_TRUE(cpp.types.empty()) << "S is the C unit's to build: one key for it in both units";
+  EXPECT_EQ(warnings.take(), std::vector<std::string>{});
+}
+
 } // namespace
 } // namespace memlayout
