@@ -190,14 +190,7 @@ private:
   std::unique_ptr<Entry[]> entries_;
   // The DIE at a section offset, as RawUnit::indexOf finds it, from entries_.
   std::uint32_t localIndex(std::uint64_t sectionOffset) const {
-    if (sectionOffset < raw_.unitOffset() || sectionOffset >= raw_.unitEnd()) return RawUnit::kNone;
-    const auto relative = static_cast<std::uint32_t>(sectionOffset - raw_.unitOffset());
-    const std::uint32_t count = static_cast<std::uint32_t>(raw_.dies().size());
-    for (std::uint32_t index = raw_.firstNear(relative); index < count; ++index) {
-      if (entries_[index].offset == relative) return index;
-      if (entries_[index].offset > relative) break;
-    }
-    return RawUnit::kNone;
+    return raw_.indexOf(sectionOffset, [this](std::uint32_t index) { return entries_[index].offset; });
   }
   std::vector<Fingerprint> prints_;
   // Types outside the unit by the reference's kind and value (and the mode).

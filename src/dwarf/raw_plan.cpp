@@ -23,10 +23,6 @@ struct Offers {
   RawPlan plan;
   std::vector<std::uint32_t> wanted;
   std::vector<Fingerprint> wantedPrints;
-  // Per wanted definition, where its name is in .debug_str when its text was not read (kRead when it
-  // was): an empty name (anonymous) is found, and skipped, only if it is to be built.
-  static constexpr std::uint64_t kRead = ~std::uint64_t{0};
-  std::vector<std::uint64_t> unreadNames;
 
   void offer(std::uint32_t index, std::string_view name) {
     if (name.empty()) return; // anonymous: built only inside the types that hold it
@@ -36,14 +32,12 @@ struct Offers {
     }
     wanted.push_back(index);
     wantedPrints.push_back(prints.of(index, name));
-    unreadNames.push_back(kRead);
   }
   // A definition named by its own DW_AT_name at `nameOffset` in .debug_str, its text unread (every
-  // name is wanted).
+  // name is wanted; an empty one is found only if the definition is to be built: planFromRaw).
   void offerNamedAt(std::uint32_t index, std::uint64_t nameOffset) {
     wanted.push_back(index);
     wantedPrints.push_back(prints.ofNamedAt(index, nameOffset));
-    unreadNames.push_back(nameOffset);
   }
 };
 
@@ -235,7 +229,7 @@ bool planScoped(const RawUnit &raw, model::Language language, Offers &offers) {
 
 std::optional<RawPlan> planFromRaw(const RawUnit &raw, model::Language language, const TypeQuery &query,
                                    DefinitionFingerprints &prints, EarlierDefinitions &earlier, std::size_t order) {
-  Offers offers{query, prints, {}, {}, {}, {}};
+  Offers offers{query, prints, {}, {}, {}};
   bool settled = false;
   if (language == model::Language::C) settled = planC(raw, offers);
   else if (language == model::Language::Cpp || language == model::Language::Rust)
@@ -243,16 +237,17 @@ std::optional<RawPlan> planFromRaw(const RawUnit &raw, model::Language language,
   if (!settled) return std::nullopt;
   std::vector<bool> claimed;
   earlier.claimedBefore(offers.wantedPrints, order, claimed);
-  for (std::size_t i = 0; i < offers.wanted.size(); ++i) {
-    if (claimed[i]) continue;
-    if (const std::uint64_t at = offers.unreadNames[i]; at != Offers::kRead) {
-      RawValue name;
-      name.kind = RawValue::Kind::StrOffset;
-      name.value = at;
-      if (raw.text(name).value_or("").empty()) continue; // anonymous, as offer() would have found
-    }
-    offers.plan.build.push_back(offers.wanted[i]);
-  }
+  // In C a DW_AT_name that is the empty string names nothing: offer() skips it, offerNamedAt left it
+  // unread. (In C++ and Rust a scope still names the type.)
+  auto namedEmpty = [&](std::uint32_t index) {
+    if (language != model::Language::C) return false;
+    RawValue values[kRawAttributes];
+    raw.read(index, values, rawBit(A::Name));
+    const auto text = raw.text(values[at(A::Name)]);
+    return text && text->empty();
+  };
+  for (std::size_t i = 0; i < offers.wanted.size(); ++i)
+    if (!claimed[i] && !namedEmpty(offers.wanted[i])) offers.plan.build.push_back(offers.wanted[i]);
   return std::move(offers.plan);
 }
 

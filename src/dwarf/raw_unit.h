@@ -93,18 +93,22 @@ public:
   std::uint64_t sectionOffset(std::uint32_t index) const { return unitOffset_ + dies_[index].offset; }
   // The DIE at a section offset, kNone when no DIE of this unit starts there.
   std::uint32_t indexOf(std::uint64_t sectionOffset) const {
+    return indexOf(sectionOffset, [this](std::uint32_t index) { return dies_[index].offset; });
+  }
+  // The same, reading each DIE's offset from the unit's start through `offsetOf(index)`: a reader that
+  // keeps its own copy of the offsets beside what it looks up next (fingerprints) stays in its own array.
+  template <typename OffsetOf>
+  std::uint32_t indexOf(std::uint64_t sectionOffset, OffsetOf offsetOf) const {
     if (sectionOffset < unitOffset_ || sectionOffset >= end_) return kNone;
     const auto relative = static_cast<std::uint32_t>(sectionOffset - unitOffset_);
     // At most 16 DIEs start in a bucket (each takes a byte at least), mostly one or two.
     for (std::uint32_t index = firstInBucket_[relative / kBucket]; index < count_; ++index) {
-      if (dies_[index].offset == relative) return index;
-      if (dies_[index].offset > relative) break;
+      const std::uint32_t offset = offsetOf(index);
+      if (offset == relative) return index;
+      if (offset > relative) break;
     }
     return kNone;
   }
-  // Where indexOf starts looking for a DIE at `relative` bytes from the unit's start (below unitEnd()):
-  // the first DIE that starts in its 16 bytes or later.
-  std::uint32_t firstNear(std::uint32_t relative) const { return firstInBucket_[relative / kBucket]; }
   const llvm::DWARFUnit &unit() const { return *unit_; }
 
   // Fills the `wanted` attributes of DIE `index`, absent when it has not got them (the rest of `out`
