@@ -1,17 +1,16 @@
 // copies FILE: how FILE's units repeat each other's type definitions, as names and as bytes. The README
 // cites it for why recognising a header's copies takes reading them: nearly every definition repeats an
-// earlier unit's name, but few repeat its bytes, and no unit starts the way an earlier one does.
-#include "dwarf/context.h"
+// earlier unit's name, but few repeat its bytes, and hardly a unit starts the way an earlier one does.
+#include "bench_input.h"
 #include "dwarf/dies.h"
 #include "dwarf/raw_unit.h"
-#include "elf/elf_reader.h"
-#include "support/error.h"
 
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
 #include <llvm/Support/xxhash.h>
 
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -44,27 +43,14 @@ Key subtreeKey(const dwarf::RawUnit &raw, std::uint32_t die, const std::vector<s
 } // namespace
 
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: copies FILE\n");
-    return 2;
-  }
-  auto input = elf::ElfInput::open(argv[1]);
-  if (!input) {
-    std::fprintf(stderr, "%s\n", support::takeErrorReport(input.takeError()).message.c_str());
-    return 2;
-  }
-  dwarf::Warnings warnings;
-  auto context = dwarf::openContext((*input)->object(), argv[1], warnings);
-  if (!context) {
-    std::fprintf(stderr, "%s\n", support::takeErrorReport(context.takeError()).message.c_str());
-    return 2;
-  }
+  const auto input = bench::openInput(argc, argv, "copies");
+  if (!input) return 2;
   std::map<std::string, std::uint64_t> abbreviationIds; // an abbreviation's tag, attributes and forms
-  std::set<std::string> names;
+  std::set<std::string, std::less<>> names;
   std::set<Key> prefixes;
   std::map<Key, std::size_t> definitions; // → the first unit that has it
   std::size_t units = 0, dies = 0, defined = 0, sameName = 0, sameBytes = 0, sharedUnits = 0, sharedDefinitions = 0;
-  for (const auto &unit : (*context)->info_section_units()) {
+  for (const auto &unit : input->context->info_section_units()) {
     const auto raw = dwarf::RawUnit::read(*unit);
     if (!raw) continue;
     ++units;
@@ -97,7 +83,7 @@ int main(int argc, char **argv) {
       if (!name || name->empty() || values[static_cast<std::size_t>(dwarf::RawAttribute::Declaration)].isSet())
         continue;
       ++defined;
-      if (names.count(std::string(*name)) != 0) ++sameName;
+      if (names.count(*name) != 0) ++sameName;
       unitNames.emplace(*name);
       if (definitions.try_emplace(key, units).first->second != units) ++sameBytes;
       if (shared) ++sharedHere;

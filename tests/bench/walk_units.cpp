@@ -1,10 +1,8 @@
 // walk_units FILE: one pass over every unit of FILE's .debug_info with dwarf::RawUnit on one thread (each
 // DIE's abbreviation looked up and its attributes stepped over, nothing built), then the DIE count. The
 // benchmark prints its time beside memlayout's, as the floor a reader of every unit cannot go below.
-#include "dwarf/context.h"
+#include "bench_input.h"
 #include "dwarf/raw_unit.h"
-#include "elf/elf_reader.h"
-#include "support/error.h"
 
 #include <llvm/DebugInfo/DWARF/DWARFContext.h>
 #include <llvm/DebugInfo/DWARF/DWARFUnit.h>
@@ -12,23 +10,10 @@
 #include <cstdio>
 
 int main(int argc, char **argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: walk_units FILE\n");
-    return 2;
-  }
-  auto input = memlayout::elf::ElfInput::open(argv[1]);
-  if (!input) {
-    std::fprintf(stderr, "%s\n", memlayout::support::takeErrorReport(input.takeError()).message.c_str());
-    return 2;
-  }
-  memlayout::dwarf::Warnings warnings;
-  auto context = memlayout::dwarf::openContext((*input)->object(), argv[1], warnings);
-  if (!context) {
-    std::fprintf(stderr, "%s\n", memlayout::support::takeErrorReport(context.takeError()).message.c_str());
-    return 2;
-  }
+  const auto input = memlayout::bench::openInput(argc, argv, "walk_units");
+  if (!input) return 2;
   std::size_t units = 0, unread = 0, dies = 0;
-  for (const auto &unit : (*context)->info_section_units()) {
+  for (const auto &unit : input->context->info_section_units()) {
     ++units;
     if (auto raw = memlayout::dwarf::RawUnit::read(*unit)) dies += raw->dies().size();
     else ++unread;
